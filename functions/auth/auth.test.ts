@@ -1,0 +1,74 @@
+import { issueToken, verifyToken, SESSION_TTL_SECONDS } from './token';
+import { devSignInAllowed } from './dev';
+import { code2Session, wechatConfig } from './wechat';
+import { startFakeWechat, type FakeWechat } from '../../scripts/fake-wechat';
+import { freePort } from '../../scripts/stack';
+
+beforeAll(() => {
+  process.env.SESSION_SECRET = 'unit-test-secret-unit-test-secret-123';
+});
+
+describe('session tokens', () => {
+  it('round-trips the user id', () => {
+    expect(verifyToken(issueToken('u_1').token)).toBe('u_1');
+  });
+  it('rejects tampered, malformed and expired tokens', () => {
+    const { token } = issueToken('u_1');
+    const [body, sig] = token.split('.');
+    const forged = Buffer.from(JSON.stringify({ v: 1, sub: 'u_admin', iat: 1, exp: 9e9 })).toString('base64url');
+    expect(() => verifyToken(`${forged}.${sig}`)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    expect(() => verifyToken(`${body}.x${sig.slice(1)}`)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    expect(() => verifyToken('abc')).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    const old = issueToken('u_1', Date.now() - (SESSION_TTL_SECONDS + 5) * 1000).token;
+    expect(() => verifyToken(old)).toThrow(expect.objectContaining({ code: 'TOKEN_EXPIRED', status: 401 }));
+  });
+  it('refuses to work without a real secret', () => {
+    const saved = process.env.SESSION_SECRET;
+    process.env.SESSION_SECRET = 'short';
+    expect(() => issueToken('u_1')).toThrow(/SESSION_SECRET/);
+    process.env.SESSION_SECRET = saved;
+  });
+});
+
+describe('dev sign-in guard', () => {
+  it('is on only under serverless-offline in the local stage', () => {
+    expect(devSignInAllowed({ STAGE: 'local', IS_OFFLINE: 'true' })).toBe(true);
+  });
+  it.each([
+    [{ STAGE: 'prod', IS_OFFLINE: 'true' }],
+    [{ STAGE: 'dev' }],
+    [{ STAGE: 'local' }],
+    // A real Lambda (AWS_EXECUTION_ENV set) deployed with --stage local still refuses.
+    [{ STAGE: 'local', IS_OFFLINE: 'true', AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs20.x' }],
+  ])('is off for %o', (env) => {
+    expect(devSignInAllowed(env as NodeJS.ProcessEnv)).toBe(false);
+  });
+});
+
+describe('code2Session client against a fake WeChat server', () => {
+  let fake: FakeWechat;
+  let config: ReturnType<typeof wechatConfig>;
+  beforeAll(async () => {
+    fake = await startFakeWechat(await freePort(), 'wx-app', 'wx-secret');
+    config = { ...wechatConfig({ WECHAT_APPID: 'wx-app', WECHAT_SECRET: 'wx-secret', WECHAT_API_BASE: fake.url }), timeoutMs: 2000 };
+  });
+  afterAll(() => fake.close());
+
+  it('returns the openid and never the session_key', async () => {
+    const s = await code2Session('good-code-1-alice', config);
+    expect(s.openid).toMatch(/^o/);
+    expect(JSON.stringify(s)).not.toMatch(/session_key/);
+  });
+  it('maps 40029, 45011, -1 and reuse to clear errors', async () => {
+    await expect(code2Session('bad-code-1', config)).rejects.toMatchObject({ code: 'INVALID_WECHAT_CODE', status: 401 });
+    await expect(code2Session('rate-limit-1', config)).rejects.toMatchObject({ code: 'RATE_LIMITED', status: 429 });
+    await expect(code2Session('system-busy-1', config)).rejects.toMatchObject({ code: 'UPSTREAM_BUSY', status: 503 });
+    await code2Session('once-only-code-bob', config);
+    await expect(code2Session('once-only-code-bob', config)).rejects.toMatchObject({ code: 'INVALID_WECHAT_CODE' });
+  });
+  it('fails clearly on a wrong secret or an unreachable server', async () => {
+    await expect(code2Session('good-code-2', { ...config, secret: 'wrong' })).rejects.toMatchObject({ code: 'UPSTREAM_ERROR' });
+    await expect(code2Session('good-code-3', { ...config, apiBase: 'http://127.0.0.1:9' })).rejects.toMatchObject({ code: 'UPSTREAM_BUSY' });
+    await expect(code2Session('good-code-4', { ...config, appid: '' })).rejects.toMatchObject({ code: 'UPSTREAM_ERROR' });
+  });
+});

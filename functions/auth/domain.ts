@@ -1,0 +1,51 @@
+import { AppError, notFound } from '../http/errors';
+import type { DemoUser, Me, SessionResponse } from '../../shared/api';
+import { code2Session } from './wechat';
+import { devSignInAllowed } from './dev';
+import { issueToken } from './token';
+import { findOrCreateWechatUser, getUser, listDemoUsers, type UserRecord } from '../users/store';
+import { listOutletsOfOwner } from '../outlets/store';
+import type { AuthUser } from './authenticate';
+
+async function toMe(user: UserRecord): Promise<Me> {
+  return {
+    id: user.id,
+    nickname: user.nickname,
+    roles: user.roles,
+    ...(user.circleId ? { circleId: user.circleId } : {}),
+    outlets: user.roles.includes('merchant') ? await listOutletsOfOwner(user.id) : [],
+  };
+}
+
+async function session(user: UserRecord): Promise<SessionResponse> {
+  return { ...issueToken(user.id), user: await toMe(user) };
+}
+
+export async function signInWithWechat(code: string): Promise<SessionResponse> {
+  const { openid } = await code2Session(code);
+  return session(await findOrCreateWechatUser(openid));
+}
+
+function assertDevSignIn(): void {
+  // Answer as if the route did not exist, so a deployed stage reveals nothing about it.
+  if (!devSignInAllowed()) throw new AppError('NOT_FOUND', '接口不存在');
+}
+
+export async function demoUsers(): Promise<{ items: DemoUser[] }> {
+  assertDevSignIn();
+  const users = await listDemoUsers();
+  return { items: users.map((u) => ({ id: u.id, nickname: u.nickname, roles: u.roles })) };
+}
+
+export async function devSignIn(userId: string): Promise<SessionResponse> {
+  assertDevSignIn();
+  const user = await getUser(userId);
+  if (!user || !user.demo) throw notFound('演示用户');
+  return session(user);
+}
+
+export async function me(auth: AuthUser): Promise<Me> {
+  const user = await getUser(auth.id);
+  if (!user) throw new AppError('UNAUTHENTICATED', '账号不存在，请重新登录');
+  return toMe(user);
+}

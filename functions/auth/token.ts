@@ -1,0 +1,58 @@
+/**
+ * The app's own session token: base64url(payload).base64url(HMAC-SHA256). It carries only the user id and
+ * times; roles are read from the database on every request, so revoking a role takes effect at once.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { AppError } from '../http/errors';
+
+export const SESSION_TTL_SECONDS = 7 * 24 * 3600;
+const MIN_SECRET_LENGTH = 32;
+
+interface Payload {
+  v: 1;
+  sub: string;
+  iat: number;
+  exp: number;
+}
+
+function secret(): string {
+  const s = process.env.SESSION_SECRET ?? '';
+  // Fail closed: a stage deployed without a real secret must not mint or accept tokens.
+  if (s.length < MIN_SECRET_LENGTH) throw new Error('SESSION_SECRET is missing or too short');
+  return s;
+}
+
+const b64 = (buf: Buffer | string) => Buffer.from(buf).toString('base64url');
+const sign = (data: string) => createHmac('sha256', secret()).update(data).digest();
+
+export function issueToken(userId: string, nowMs = Date.now()): { token: string; expiresAt: string } {
+  const iat = Math.floor(nowMs / 1000);
+  const payload: Payload = { v: 1, sub: userId, iat, exp: iat + SESSION_TTL_SECONDS };
+  const body = b64(JSON.stringify(payload));
+  return { token: `${body}.${b64(sign(body))}`, expiresAt: new Date(payload.exp * 1000).toISOString() };
+}
+
+/** Returns the user id of a valid token; throws 401 otherwise. */
+export function verifyToken(token: string, nowMs = Date.now()): string {
+  const parts = token.split('.');
+  if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 1024) {
+    throw new AppError('UNAUTHENTICATED', '登录凭证无效，请重新登录');
+  }
+  const [body, sig] = parts;
+  const expected = sign(body);
+  const given = Buffer.from(sig, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new AppError('UNAUTHENTICATED', '登录凭证无效，请重新登录');
+  }
+  let payload: Payload;
+  try {
+    payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+  } catch {
+    throw new AppError('UNAUTHENTICATED', '登录凭证无效，请重新登录');
+  }
+  if (payload.v !== 1 || typeof payload.sub !== 'string' || typeof payload.exp !== 'number') {
+    throw new AppError('UNAUTHENTICATED', '登录凭证无效，请重新登录');
+  }
+  if (payload.exp * 1000 <= nowMs) throw new AppError('TOKEN_EXPIRED', '登录已过期，请重新登录');
+  return payload.sub;
+}

@@ -1,0 +1,25 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../db/client';
+import { keys, withoutKeys } from '../db/keys';
+import type { Circle } from '../../shared/api';
+
+export function circleItem(circle: Circle) {
+  return { ...keys.circle(circle.id), ...keys.circleListEntry(circle.id), type: 'circle', ...circle };
+}
+
+export async function listCircles(): Promise<Circle[]> {
+  const res = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.circleList().GSI1PK },
+    }),
+  );
+  return (res.Items ?? []).map((i) => withoutKeys<Circle>(i));
+}
+
+export async function getCircle(id: string): Promise<Circle | undefined> {
+  const res = await db().send(new GetCommand({ TableName: tableName(), Key: keys.circle(id) }));
+  return res.Item ? withoutKeys<Circle>(res.Item) : undefined;
+}

@@ -1,0 +1,30 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import tableDefinition from './table.json';
+
+let doc: DynamoDBDocumentClient | undefined;
+
+/** The table name comes from the stage's configuration (TABLE_NAME); the endpoint only when running locally. */
+export function tableName(): string {
+  const name = process.env.TABLE_NAME;
+  if (!name) throw new Error('TABLE_NAME is not set');
+  return name;
+}
+
+export function rawClient(): DynamoDBClient {
+  const endpoint = process.env.DYNAMODB_ENDPOINT;
+  return new DynamoDBClient({
+    region: process.env.AWS_REGION ?? 'ap-east-1',
+    ...(endpoint ? { endpoint } : {}),
+    maxAttempts: 3,
+  });
+}
+
+export function db(): DynamoDBDocumentClient {
+  doc ??= DynamoDBDocumentClient.from(rawClient(), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return doc;
+}
+
+export { tableDefinition };

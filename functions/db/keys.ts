@@ -1,0 +1,57 @@
+/**
+ * The single-table key design: every item's keys are built here and nowhere else.
+ *
+ * | item            | PK                    | SK                 | GSI1PK / GSI1SK                      | GSI2PK / GSI2SK              |
+ * |-----------------|-----------------------|--------------------|--------------------------------------|------------------------------|
+ * | circle          | CIRCLE#<id>           | #META              | CIRCLES / <id>                       |                              |
+ * | outlet          | OUTLET#<id>           | #META              | OWNER#<userId> / OUTLET#<id>         | CIRCLE#<id>#OUTLETS / <id>   |
+ * | service         | OUTLET#<id>           | SERVICE#<serviceId>|                                      |                              |
+ * | nearby entry    | OUTLET#<id>           | NEAR#<cat or *>    | NEAR#<cat or *>#<geohash6> / <geohash9>#<id> |                      |
+ * | user            | USER#<id>             | #PROFILE           | ROLE#<role> / <id> (demo sign-in list)|                             |
+ * | WeChat link     | WXOPENID#<openid>     | #LINK              |                                      |                              |
+ * | seed marker     | #SYSTEM               | SEED#<version>     |                                      |                              |
+ *
+ * Nearby entries are one small copy of an approved outlet per category (plus one under '*'), keyed by the
+ * geohash-6 cell (~1.0 km × 0.6 km here) it sits in. A nearby search queries GSI1 only for the cells that
+ * can hold an outlet within walking reach, for just the category asked, and never scans the table.
+ */
+export const TABLE_INDEXES = { byGsi1: 'GSI1', byGsi2: 'GSI2' } as const;
+
+export const NEAR_ALL = '*';
+export const NEAR_CELL_PRECISION = 6;
+
+export const keys = {
+  circle: (id: string) => ({ PK: `CIRCLE#${id}`, SK: '#META' }),
+  circleList: () => ({ GSI1PK: 'CIRCLES' }),
+  circleListEntry: (id: string) => ({ GSI1PK: 'CIRCLES', GSI1SK: id }),
+
+  outletPartition: (id: string) => `OUTLET#${id}`,
+  outlet: (id: string) => ({ PK: `OUTLET#${id}`, SK: '#META' }),
+  outletByOwner: (ownerId: string, outletId: string) => ({ GSI1PK: `OWNER#${ownerId}`, GSI1SK: `OUTLET#${outletId}` }),
+  outletsOfOwner: (ownerId: string) => ({ GSI1PK: `OWNER#${ownerId}` }),
+  outletInCircle: (circleId: string, outletId: string) => ({ GSI2PK: `CIRCLE#${circleId}#OUTLETS`, GSI2SK: outletId }),
+
+  service: (outletId: string, serviceId: string) => ({ PK: `OUTLET#${outletId}`, SK: `SERVICE#${serviceId}` }),
+  servicePrefix: 'SERVICE#',
+
+  nearEntry: (outletId: string, category: string) => ({ PK: `OUTLET#${outletId}`, SK: `NEAR#${category}` }),
+  nearIndex: (category: string, cell: string, geohash: string, outletId: string) => ({
+    GSI1PK: `NEAR#${category}#${cell}`,
+    GSI1SK: `${geohash}#${outletId}`,
+  }),
+  nearCell: (category: string, cell: string) => `NEAR#${category}#${cell}`,
+
+  user: (id: string) => ({ PK: `USER#${id}`, SK: '#PROFILE' }),
+  userByRole: (role: string, userId: string) => ({ GSI1PK: `ROLE#${role}`, GSI1SK: userId }),
+  usersWithRole: (role: string) => `ROLE#${role}`,
+  wechatLink: (openid: string) => ({ PK: `WXOPENID#${openid}`, SK: '#LINK' }),
+
+  seedMarker: (version: string) => ({ PK: '#SYSTEM', SK: `SEED#${version}` }),
+};
+
+/** Strip key attributes before an item leaves the data layer. */
+export function withoutKeys<T>(item: Record<string, unknown>): T {
+  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, type, ...rest } = item as Record<string, unknown>;
+  void PK; void SK; void GSI1PK; void GSI1SK; void GSI2PK; void GSI2SK; void type;
+  return rest as T;
+}

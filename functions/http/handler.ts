@@ -1,0 +1,125 @@
+/**
+ * The one Lambda handler wrapper. Every route goes through it: body size and JSON checks, zod validation of
+ * path/query/body, authentication from the bearer token, one JSON log line, and the mapping of AppError (or
+ * anything unexpected) to {"error":{code,message}}. Feature handlers stay a few lines long.
+ */
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { AppError } from './errors';
+import { parseWith } from './validate';
+import { authenticate, type AuthUser } from '../auth/authenticate';
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+type AuthMode = 'required' | 'optional' | 'none';
+
+export interface RouteSpec<Q, B, P> {
+  route: string;
+  auth: AuthMode;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  path?: z.ZodType<P>;
+}
+
+export interface RequestContext<Q, B, P, U> {
+  query: Q;
+  body: B;
+  path: P;
+  user: U;
+  requestId: string;
+  now: Date;
+}
+
+export class HttpResult {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {}
+}
+export const created = (body: unknown) => new HttpResult(201, body);
+
+const JSON_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+};
+
+function respond(status: number, body: unknown): APIGatewayProxyResultV2 {
+  return { statusCode: status, headers: JSON_HEADERS, body: JSON.stringify(body) };
+}
+
+function readBody(event: APIGatewayProxyEventV2): unknown {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `请求内容过大（上限 ${MAX_BODY_BYTES / 1024} KB）`);
+  }
+  const type = (event.headers?.['content-type'] ?? event.headers?.['Content-Type'] ?? '').toLowerCase();
+  if (type && !type.startsWith('application/json')) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请求内容必须是 JSON');
+  }
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new AppError('INVALID_JSON', '请求内容不是有效的 JSON');
+  }
+}
+
+type UserFor<M extends AuthMode> = M extends 'required' ? AuthUser : M extends 'optional' ? AuthUser | undefined : undefined;
+
+export function route<Q = undefined, B = undefined, P = undefined, M extends AuthMode = AuthMode>(
+  spec: RouteSpec<Q, B, P> & { auth: M },
+  fn: (ctx: RequestContext<Q, B, P, UserFor<M>>) => Promise<unknown>,
+) {
+  return async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyResultV2> => {
+    const started = Date.now();
+    const requestId = context?.awsRequestId ?? event.requestContext?.requestId ?? 'local';
+    let status = 500;
+    let errorCode: string | undefined;
+    try {
+      const body = spec.body ? parseWith(spec.body, readBody(event), 'body') : (readBody(event), undefined);
+      const query = spec.query ? parseWith(spec.query, event.queryStringParameters ?? {}, 'query') : undefined;
+      const path = spec.path ? parseWith(spec.path, event.pathParameters ?? {}, 'path') : undefined;
+      const header = event.headers?.authorization ?? event.headers?.Authorization;
+      let user: AuthUser | undefined;
+      if (spec.auth === 'required' || (spec.auth === 'optional' && header)) {
+        user = await authenticate(header);
+      }
+      const result = await fn({
+        query: query as Q,
+        body: body as B,
+        path: path as P,
+        user: user as UserFor<M>,
+        requestId,
+        now: new Date(),
+      });
+      const out = result instanceof HttpResult ? result : new HttpResult(200, result);
+      status = out.status;
+      return respond(out.status, out.body);
+    } catch (err) {
+      if (err instanceof AppError) {
+        status = err.status;
+        errorCode = err.code;
+        return respond(err.status, {
+          error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) },
+        });
+      }
+      status = 500;
+      errorCode = 'INTERNAL';
+      // The stack goes to the log (no request data in it); the client gets a generic message.
+      console.error(JSON.stringify({ level: 'error', requestId, route: spec.route, error: String((err as Error)?.stack ?? err) }));
+      return respond(500, { error: { code: 'INTERNAL', message: '服务器开小差了，请稍后再试' } });
+    } finally {
+      console.log(
+        JSON.stringify({
+          level: 'info',
+          msg: 'request',
+          requestId,
+          route: spec.route,
+          status,
+          latencyMs: Date.now() - started,
+          ...(errorCode ? { errorCode } : {}),
+        }),
+      );
+    }
+  };
+}

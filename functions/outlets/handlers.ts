@@ -1,0 +1,41 @@
+import { route } from '../http/handler';
+import { idParam, queryBoolean, queryNumber, z } from '../http/validate';
+import { CATEGORY_KEYS } from '../../shared/categories';
+import { WALKING } from '../../shared/walking';
+import { findNearby, outletDetail } from './domain';
+
+const nearbyQuery = z.object({
+  lat: queryNumber(-90, 90, '纬度 lat'),
+  lng: queryNumber(-180, 180, '经度 lng'),
+  category: z
+    .string()
+    .refine((c) => CATEGORY_KEYS.includes(c), { message: '未知的分类' })
+    .optional(),
+  maxMinutes: queryNumber(1, WALKING.maxSearchMinutes, '步行分钟 maxMinutes').optional(),
+  openNow: queryBoolean.optional(),
+  elderPace: queryBoolean.optional(),
+  limit: queryNumber(1, 50, '每页条数 limit').optional(),
+  cursor: z.string().max(200).optional(),
+});
+
+export const nearby = route({ route: 'GET /outlets/nearby', auth: 'none', query: nearbyQuery }, async ({ query, now }) => {
+  const { itemsRead, ...result } = await findNearby(
+    {
+      centre: { lat: query.lat, lng: query.lng },
+      category: query.category,
+      maxMinutes: Math.floor(query.maxMinutes ?? WALKING.circleMinutes),
+      openNow: query.openNow ?? false,
+      pace: query.elderPace ? 'elder' : 'standard',
+      limit: Math.floor(query.limit ?? 20),
+      cursor: query.cursor,
+    },
+    now,
+  );
+  void itemsRead;
+  return result;
+});
+
+export const detail = route(
+  { route: 'GET /outlets/{id}', auth: 'none', path: z.object({ id: idParam }) },
+  async ({ path, now }) => outletDetail(path.id, now),
+);

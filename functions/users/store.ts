@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../db/client';
+import { keys, withoutKeys } from '../db/keys';
+import type { Role } from '../../shared/api';
+
+export interface UserRecord {
+  id: string;
+  nickname: string;
+  roles: Role[];
+  circleId?: string;
+  /** Only for demo users: lets the local dev sign-in list them. */
+  demo?: boolean;
+  createdAt: string;
+}
+
+export async function getUser(id: string): Promise<UserRecord | undefined> {
+  const res = await db().send(new GetCommand({ TableName: tableName(), Key: keys.user(id) }));
+  return res.Item ? withoutKeys<UserRecord>(res.Item) : undefined;
+}
+
+export function userItem(user: UserRecord) {
+  return {
+    ...keys.user(user.id),
+    ...(user.demo ? keys.userByRole('demo', user.id) : {}),
+    type: 'user',
+    ...user,
+  };
+}
+
+/**
+ * Finds the user linked to a WeChat openid, creating a resident on first sign-in. The openid link and the
+ * profile are written in one transaction guarded by attribute_not_exists, so two concurrent first sign-ins
+ * cannot create two accounts; the loser re-reads the winner's link.
+ */
+export async function findOrCreateWechatUser(openid: string, now = new Date()): Promise<UserRecord> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const link = await db().send(new GetCommand({ TableName: tableName(), Key: keys.wechatLink(openid), ConsistentRead: true }));
+    if (link.Item) {
+      const user = await getUser(link.Item.userId as string);
+      if (user) return user;
+    }
+    const user: UserRecord = {
+      id: `u_${randomUUID().replace(/-/g, '').slice(0, 16)}`,
+      nickname: '微信用户',
+      roles: ['resident'],
+      createdAt: now.toISOString(),
+    };
+    try {
+      await db().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName(),
+                Item: { ...keys.wechatLink(openid), type: 'wechatLink', userId: user.id, createdAt: user.createdAt },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            { Put: { TableName: tableName(), Item: userItem(user), ConditionExpression: 'attribute_not_exists(PK)' } },
+          ],
+        }),
+      );
+      return user;
+    } catch (err) {
+      if ((err as Error).name !== 'TransactionCanceledException') throw err;
+    }
+  }
+  throw new Error('could not link WeChat account');
+}
+
+export async function listDemoUsers(): Promise<UserRecord[]> {
+  const res = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.usersWithRole('demo') },
+    }),
+  );
+  return (res.Items ?? []).map((i) => withoutKeys<UserRecord>(i));
+}

@@ -1,0 +1,120 @@
+/** Request and response shapes of the HTTP API, shared by the functions and the mini-program. */
+import type { OpeningHours, OpenState } from './hours';
+import type { WalkingBucket } from './walking';
+import type { CategoryTier } from './categories';
+
+export type Role = 'resident' | 'volunteer' | 'merchant' | 'worker';
+export const ROLES: readonly Role[] = ['resident', 'volunteer', 'merchant', 'worker'];
+export const ROLE_NAMES: Record<Role, string> = {
+  resident: '居民',
+  volunteer: '志愿者',
+  merchant: '商户',
+  worker: '社区工作者',
+};
+
+export type ApprovalState = 'pending' | 'approved' | 'rejected' | 'suspended';
+
+export interface Community {
+  id: string;
+  name: string;
+  lat: number;
+  lng: number;
+}
+
+export interface Circle {
+  id: string;
+  name: string;
+  district: string;
+  centre: { lat: number; lng: number };
+  communities: Community[];
+}
+
+export interface CategoryDto {
+  key: string;
+  name: string;
+  tier: CategoryTier;
+  tierName: string;
+  focus: boolean;
+  icon: string;
+}
+
+/** An outlet's priced item (明码标价). Prices are in fen; a range has priceMaxFen. */
+export interface Service {
+  id: string;
+  name: string;
+  priceFen: number | null;
+  priceMaxFen?: number;
+  unit?: string;
+  bookable: boolean;
+  note?: string;
+}
+
+export interface Outlet {
+  id: string;
+  circleId: string;
+  name: string;
+  categories: string[];
+  lat: number;
+  lng: number;
+  address: string;
+  phone?: string;
+  hours: OpeningHours;
+  approval: ApprovalState;
+  ownerId?: string;
+  description?: string;
+  badges?: string[];
+}
+
+export interface HeadlinePrice {
+  name: string;
+  price: string;
+}
+
+export interface OutletSummary {
+  id: string;
+  name: string;
+  categories: string[];
+  address: string;
+  lat: number;
+  lng: number;
+  distanceMetres: number;
+  walkingMinutes: number;
+  bucket: WalkingBucket;
+  openState: OpenState;
+  headlinePrices: HeadlinePrice[];
+}
+
+export interface NearbyResponse {
+  items: OutletSummary[];
+  nextCursor: string | null;
+  total: number;
+  /** Echo of how the search was done, so the client can explain it. */
+  search: { maxMinutes: number; pace: 'standard' | 'elder'; radiusMetres: number; cellsQueried: number };
+}
+
+export interface OutletDetail extends Outlet {
+  services: Service[];
+  openState: OpenState;
+  hoursText: string[];
+  circleName?: string;
+}
+
+export interface Me {
+  id: string;
+  nickname: string;
+  roles: Role[];
+  circleId?: string;
+  outlets: Array<{ id: string; name: string }>;
+}
+
+export interface SessionResponse {
+  token: string;
+  expiresAt: string;
+  user: Me;
+}
+
+export interface DemoUser {
+  id: string;
+  nickname: string;
+  roles: Role[];
+}

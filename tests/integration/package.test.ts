@@ -1,0 +1,48 @@
+/** `serverless package` must produce a deployable stack without AWS credentials or network. */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from '../../scripts/stack';
+
+jest.setTimeout(180_000);
+
+let template: any;
+beforeAll(() => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ykz-package-'));
+  const env = { ...process.env, SLS_TELEMETRY_DISABLED: '1' };
+  for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_PROFILE', 'DYNAMODB_ENDPOINT']) delete env[k];
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/serverless/bin/serverless.js'), 'package', '--stage', 'prod', '--package', out], { cwd: ROOT, env, stdio: 'pipe' });
+  template = JSON.parse(fs.readFileSync(path.join(out, 'cloudformation-template-update-stack.json'), 'utf8'));
+});
+
+const resources = () => Object.entries(template.Resources as Record<string, any>);
+
+it('declares the table with its key schema and indexes', () => {
+  const table = template.Resources.AppTable;
+  expect(table.Type).toBe('AWS::DynamoDB::Table');
+  expect(table.Properties.TableName).toBe('yikezhong-prod');
+  expect(table.Properties.GlobalSecondaryIndexes.map((g: any) => g.IndexName)).toEqual(['GSI1', 'GSI2']);
+});
+
+it('gives every function its own narrow role: no dynamodb:*, no Scan, no wildcard resources', () => {
+  const functions = resources().filter(([, r]) => r.Type === 'AWS::Lambda::Function');
+  expect(functions.length).toBeGreaterThanOrEqual(8);
+  for (const [, fn] of functions) expect(fn.Properties.Role).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/Role$/), 'Arn'] });
+  const roles = resources().filter(([, r]) => r.Type === 'AWS::IAM::Role');
+  const statements = roles.flatMap(([, r]) => (r.Properties.Policies ?? []).flatMap((p: any) => p.PolicyDocument.Statement));
+  const actions = statements.flatMap((s: any) => [s.Action].flat());
+  expect(actions.some((a: string) => a === '*' || a === 'dynamodb:*')).toBe(false);
+  expect(actions).not.toContain('dynamodb:Scan');
+  for (const s of statements.filter((st: any) => [st.Action].flat().some((a: string) => a.startsWith('dynamodb:')))) {
+    expect(JSON.stringify(s.Resource)).toContain('AppTable');
+  }
+});
+
+it('routes every endpoint through the HTTP API and deploys with STAGE=prod (dev sign-in off)', () => {
+  const routes = resources().filter(([, r]) => r.Type === 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey);
+  expect(routes).toEqual(expect.arrayContaining(['GET /outlets/nearby', 'GET /outlets/{id}', 'POST /auth/wechat', 'GET /me', 'GET /categories', 'GET /circles']));
+  const devFn = resources().find(([k]) => k.startsWith('AuthDevLambdaFunction'))![1];
+  expect(devFn.Properties.Environment.Variables.STAGE).toBe('prod');
+  expect(devFn.Properties.Environment.Variables.DYNAMODB_ENDPOINT).toBe('');
+});
