@@ -8,6 +8,8 @@ command -v java >/dev/null 2>&1 || need+=(openjdk-17-jre-headless)
 if [ "${SKIP_BROWSER:-}" != "1" ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
   fc-list 2>/dev/null | grep -qiE 'wenquanyi|noto sans cjk|noto serif cjk' || need+=(fonts-wqy-zenhei)
+  # Phones draw the category icons (emoji); screenshots should show them too.
+  fc-list 2>/dev/null | grep -qi 'emoji' || need+=(fonts-noto-color-emoji)
 fi
 
 [ ${#need[@]} -eq 0 ] && exit 0

@@ -11,6 +11,7 @@ const nearbyQuery = z.object({
     .string()
     .refine((c) => CATEGORY_KEYS.includes(c), { message: '未知的分类' })
     .optional(),
+  q: z.string().trim().min(1, '搜索词不能为空').max(20, '搜索词最多20个字').optional(),
   maxMinutes: queryNumber(1, WALKING.maxSearchMinutes, '步行分钟 maxMinutes').optional(),
   openNow: queryBoolean.optional(),
   elderPace: queryBoolean.optional(),
@@ -23,6 +24,7 @@ export const nearby = route({ route: 'GET /outlets/nearby', auth: 'none', query:
     {
       centre: { lat: query.lat, lng: query.lng },
       category: query.category,
+      text: query.q,
       maxMinutes: Math.floor(query.maxMinutes ?? WALKING.circleMinutes),
       openNow: query.openNow ?? false,
       pace: query.elderPace ? 'elder' : 'standard',

@@ -4,6 +4,7 @@
  */
 import { AppError } from '../http/errors';
 import { openState } from '../../shared/hours';
+import { categoryName } from '../../shared/categories';
 import {
   distanceMetres,
   reachMetres,
@@ -32,6 +33,8 @@ export interface NearbyEntry {
 export interface NearbyQuery {
   centre: LatLng;
   category?: string;
+  /** Words to look for in the name, address or price list. */
+  text?: string;
   maxMinutes: number;
   openNow: boolean;
   pace: WalkingPace;
@@ -44,6 +47,11 @@ export function searchPlan(q: Pick<NearbyQuery, 'centre' | 'maxMinutes' | 'pace'
   return { radiusMetres, cells: cellsWithin(q.centre, radiusMetres, NEAR_CELL_PRECISION) };
 }
 
+function matchesText(e: NearbyEntry, text: string): boolean {
+  const haystack = [e.name, e.address, ...e.categories.map(categoryName), ...e.headlinePrices.map((p) => p.name)].join(' ');
+  return text.split(/\s+/).every((word) => haystack.includes(word));
+}
+
 /** Exact filter and order: walking minutes, then distance, then id so pages never shuffle. */
 export function rankNearby(entries: NearbyEntry[], q: Omit<NearbyQuery, 'limit' | 'offset'>, now: Date): OutletSummary[] {
   const seen = new Set<string>();
@@ -52,6 +60,7 @@ export function rankNearby(entries: NearbyEntry[], q: Omit<NearbyQuery, 'limit' 
     if (seen.has(e.id)) continue;
     seen.add(e.id);
     if (q.category && !e.categories.includes(q.category)) continue;
+    if (q.text && !matchesText(e, q.text)) continue;
     const d = distanceMetres(q.centre, e);
     const minutes = walkingMinutes(d, q.pace);
     if (minutes > q.maxMinutes) continue;
@@ -89,7 +98,7 @@ function fingerprint(text: string): string {
 
 function queryFingerprint(q: Omit<NearbyQuery, 'limit' | 'offset'>): string {
   return fingerprint(
-    [q.centre.lat.toFixed(6), q.centre.lng.toFixed(6), q.category ?? '', q.maxMinutes, q.openNow, q.pace].join('|'),
+    [q.centre.lat.toFixed(6), q.centre.lng.toFixed(6), q.category ?? '', q.text ?? '', q.maxMinutes, q.openNow, q.pace].join('|'),
   );
 }
 

@@ -71,6 +71,14 @@ describe('GET /outlets/nearby', () => {
     expect(items.map((i) => i.id)).toEqual(brute(hongfeng, { maxMinutes: 15, pace: 'standard', openNow: true }));
   });
 
+  it('searches by words in the name, category or price list', async () => {
+    const res = await api(`/outlets/nearby?lat=${hongfeng.lat}&lng=${hongfeng.lng}&q=${encodeURIComponent('钥匙')}`);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((i: any) => i.id)).toContain('o-laozheng');
+    expect(res.body.items.every((i: any) => /钥匙/.test(i.name + i.headlinePrices.map((p: any) => p.name).join()))).toBe(true);
+    expectError(await api(`/outlets/nearby?lat=${hongfeng.lat}&lng=${hongfeng.lng}&q=${'长'.repeat(30)}`), 400, 'VALIDATION_FAILED');
+  });
+
   it('finds no repair stall within 15 minutes of 东岭新村 (a real gap)', async () => {
     const dl = CIRCLES[0].communities.find((c) => c.id === 'cm-dongling')!;
     const res = await api(`/outlets/nearby?lat=${dl.lat}&lng=${dl.lng}&category=repair`);

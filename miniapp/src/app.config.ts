@@ -1,0 +1,25 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/category/index', 'pages/mine/index'],
+  // Everything that is not a tab lives in a subpackage, keeping the main package small.
+  subPackages: [{ root: 'packages/outlet', pages: ['pages/detail/index'] }],
+  preloadRule: { 'pages/index/index': { network: 'all', packages: ['packages/outlet'] } },
+  window: {
+    navigationBarTitleText: '一刻钟',
+    navigationBarBackgroundColor: '#c2410c',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#fff7ed',
+  },
+  tabBar: {
+    color: '#57534e',
+    selectedColor: '#c2410c',
+    backgroundColor: '#ffffff',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/category/index', text: '找服务' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '用于查找您步行15分钟内的便民服务' } },
+  lazyCodeLoading: 'requiredComponents',
+});

@@ -1,0 +1,103 @@
+import { View, Text } from '@tarojs/components';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import type { OutletDetail } from '@shared/api';
+import { categoryName } from '@shared/categories';
+import { formatPrice } from '@shared/money';
+import { distanceMetres, walkingMinutes } from '@shared/walking';
+import { Page } from '../../../../components/Page';
+import { ErrorState, Loading } from '../../../../components/StateView';
+import { api } from '../../../../services/api';
+import { useRequest } from '../../../../services/use-request';
+import { useAppState } from '../../../../state/app-state';
+
+export default function OutletDetailPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const { place } = useAppState();
+  const detail = useRequest(() => api.get<OutletDetail>(`/outlets/${encodeURIComponent(id)}`), [id], !!id);
+  const outlet = detail.data;
+
+  useShareAppMessage(() => ({ title: outlet ? `${outlet.name} · 一刻钟` : '一刻钟', path: `/packages/outlet/pages/detail/index?id=${id}` }));
+
+  if (!id) return <Page><ErrorState message="没有指定要查看的网点" /></Page>;
+  if (detail.loading && !outlet) return <Page><Loading /></Page>;
+  if (detail.error || !outlet) return <Page><ErrorState message={detail.error ?? '网点不存在'} onRetry={detail.reload} /></Page>;
+
+  const metres = place ? distanceMetres(place, outlet) : null;
+  const call = () => {
+    if (outlet.phone) Taro.makePhoneCall({ phoneNumber: outlet.phone }).catch(() => undefined);
+  };
+  const navigate = () =>
+    Taro.openLocation({ latitude: outlet.lat, longitude: outlet.lng, name: outlet.name, address: outlet.address, scale: 17 }).catch(() =>
+      Taro.showToast({ title: '无法打开地图', icon: 'none' }),
+    );
+
+  return (
+    <Page className="detail">
+      <View className="detail-head">
+        <Text className="detail-name">{outlet.name}</Text>
+        <View className="tags">
+          {outlet.categories.map((c) => (
+            <Text key={c} className="tag">
+              {categoryName(c)}
+            </Text>
+          ))}
+          {outlet.badges?.map((b) => (
+            <Text key={b} className="tag tag-badge">
+              {b}
+            </Text>
+          ))}
+        </View>
+        <Text className={`detail-open ${outlet.openState.open ? 'is-open' : 'is-closed'}`}>{outlet.openState.label}</Text>
+        {metres !== null && (
+          <Text className="detail-walk">
+            步行约{walkingMinutes(metres)}分钟（老人步速约{walkingMinutes(metres, 'elder')}分钟）· {Math.round(metres)}米
+          </Text>
+        )}
+        <Text className="detail-address">{outlet.address}</Text>
+      </View>
+
+      <View className="action-row">
+        <Button className="big-button" type="primary" disabled={!outlet.phone} onClick={call}>
+          📞 打电话
+        </Button>
+        <Button className="big-button" type="default" onClick={navigate}>
+          🧭 去这里
+        </Button>
+      </View>
+
+      <View className="card">
+        <Text className="card-title">明码标价</Text>
+        {outlet.services.length === 0 && <Text className="muted">商户还没有公布价格</Text>}
+        {outlet.services.map((s) => (
+          <View key={s.id} className="price-row" data-service-id={s.id}>
+            <View className="price-name">
+              <Text>{s.name}</Text>
+              {s.note && <Text className="price-note">{s.note}</Text>}
+            </View>
+            <Text className="price-value">{formatPrice(s.priceFen, s.priceMaxFen, s.unit)}</Text>
+          </View>
+        ))}
+      </View>
+
+      <View className="card">
+        <Text className="card-title">营业时间</Text>
+        {outlet.hoursText.map((line) => (
+          <Text key={line} className="hours-line">
+            {line}
+          </Text>
+        ))}
+        {outlet.hours.note && <Text className="muted">{outlet.hours.note}</Text>}
+      </View>
+
+      {outlet.description && (
+        <View className="card">
+          <Text className="card-title">介绍</Text>
+          <Text>{outlet.description}</Text>
+        </View>
+      )}
+      {outlet.circleName && <Text className="muted footer-note">所属：{outlet.circleName}</Text>}
+    </Page>
+  );
+}

@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { ROLE_NAMES, type DemoUser, type SessionResponse } from '@shared/api';
+import { Page } from '../../components/Page';
+import { ErrorState, Loading } from '../../components/StateView';
+import { api, errorMessage } from '../../services/api';
+import { useRequest } from '../../services/use-request';
+import { useAppState } from '../../state/app-state';
+
+/** In the H5 build (local development only) you sign in as a demo user; in WeChat, with wx.login. */
+const IS_WEAPP = process.env.TARO_ENV === 'weapp';
+
+function DemoSignIn({ onSignedIn }: { onSignedIn(s: SessionResponse): void }) {
+  const users = useRequest(() => api.get<{ items: DemoUser[] }>('/auth/dev/users'), []);
+  const [busy, setBusy] = useState<string | null>(null);
+  if (users.loading) return <Loading text="正在读取演示账号…" />;
+  if (users.error) return <ErrorState message={users.error} onRetry={users.reload} />;
+  return (
+    <View className="card">
+      <Text className="card-title">选择演示账号登录</Text>
+      {users.data!.items.map((u) => (
+        <View
+          key={u.id}
+          className="demo-user"
+          hoverClass="pressed"
+          data-user-id={u.id}
+          onClick={async () => {
+            setBusy(u.id);
+            try {
+              onSignedIn(await api.post<SessionResponse>('/auth/dev', { userId: u.id }));
+            } catch (e) {
+              Taro.showToast({ title: errorMessage(e), icon: 'none' });
+            } finally {
+              setBusy(null);
+            }
+          }}
+        >
+          <Text className="demo-user-name">{u.nickname}</Text>
+          <Text className="muted">{busy === u.id ? '登录中…' : u.roles.map((r) => ROLE_NAMES[r]).join('、')}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export default function Mine() {
+  const { user, signIn, signOut, largeText, setLargeText, place } = useAppState();
+  const [signingIn, setSigningIn] = useState(false);
+
+  const wechatSignIn = async () => {
+    setSigningIn(true);
+    try {
+      const { code } = await Taro.login();
+      signIn(await api.post<SessionResponse>('/auth/wechat', { code }));
+    } catch (e) {
+      Taro.showToast({ title: errorMessage(e), icon: 'none' });
+    } finally {
+      setSigningIn(false);
+    }
+  };
+
+  return (
+    <Page className="mine">
+      {user ? (
+        <View className="card profile">
+          <Text className="profile-name">{user.nickname}</Text>
+          <Text className="muted">身份：{user.roles.map((r) => ROLE_NAMES[r]).join('、')}</Text>
+          {user.outlets.length > 0 && <Text className="muted">我的网点：{user.outlets.map((o) => o.name).join('、')}</Text>}
+          <Button className="big-button" onClick={signOut}>
+            退出登录
+          </Button>
+        </View>
+      ) : IS_WEAPP ? (
+        <View className="card">
+          <Text className="card-title">登录后可以预约服务、参加志愿活动</Text>
+          <Button className="big-button" type="primary" loading={signingIn} onClick={wechatSignIn}>
+            微信一键登录
+          </Button>
+        </View>
+      ) : (
+        <DemoSignIn onSignedIn={signIn} />
+      )}
+
+      <View className="card">
+        <Text className="card-title">设置</Text>
+        <View className="setting-row" hoverClass="pressed" onClick={() => setLargeText(!largeText)} role="switch" aria-checked={largeText}>
+          <Text>大字模式</Text>
+          <Text className={`switch ${largeText ? 'on' : ''}`}>{largeText ? '已开启' : '已关闭'}</Text>
+        </View>
+        <View className="setting-row">
+          <Text>当前位置</Text>
+          <Text className="muted">{place?.label ?? '未设置'}</Text>
+        </View>
+      </View>
+    </Page>
+  );
+}

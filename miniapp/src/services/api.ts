@@ -1,0 +1,71 @@
+/**
+ * The one HTTP client of the app: base URL, session token, JSON errors turned into ApiError with the
+ * server's Chinese message, and one transparent re-login on 401 in the mini-program.
+ */
+import Taro from '@tarojs/taro';
+import type { ApiErrorBody } from '@shared/errors';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let token: string | null = null;
+let relogin: (() => Promise<string | null>) | null = null;
+
+export function setToken(t: string | null) {
+  token = t;
+}
+/** Registered by the session state: how to get a fresh token after a 401 (wx.login in the mini-program). */
+export function setRelogin(fn: (() => Promise<string | null>) | null) {
+  relogin = fn;
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const parts = Object.entries(query)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return parts.length ? `${path}?${parts.join('&')}` : path;
+}
+
+async function send<T>(method: 'GET' | 'POST', path: string, opts: { query?: Query; body?: unknown }, retried: boolean): Promise<T> {
+  let res: Taro.request.SuccessCallbackResult<unknown>;
+  try {
+    res = await Taro.request({
+      url: API_BASE + withQuery(path, opts.query),
+      method,
+      data: opts.body as never,
+      header: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      timeout: 10000,
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '网络不太好，请检查网络后重试');
+  }
+  if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T;
+  const err = (res.data as ApiErrorBody | undefined)?.error;
+  if (res.statusCode === 401 && !retried && relogin) {
+    const fresh = await relogin().catch(() => null);
+    if (fresh) {
+      token = fresh;
+      return send<T>(method, path, opts, true);
+    }
+  }
+  throw new ApiError(res.statusCode, err?.code ?? 'HTTP_' + res.statusCode, err?.message ?? '服务暂时不可用，请稍后再试');
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => send<T>('GET', path, { query }, false),
+  post: <T>(path: string, body?: unknown) => send<T>('POST', path, { body }, false),
+};
+
+export function errorMessage(e: unknown): string {
+  return e instanceof ApiError ? e.message : '出了点问题，请稍后再试';
+}

@@ -1,0 +1,108 @@
+/**
+ * App-wide state shared by every page: large-text mode, where the resident is, and the session.
+ * Persisted in storage so a returning elderly user lands where they left off.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import Taro from '@tarojs/taro';
+import type { Me, SessionResponse } from '@shared/api';
+import { api, setRelogin, setToken } from '../services/api';
+import type { Place } from '../services/location';
+
+interface AppState {
+  largeText: boolean;
+  setLargeText(on: boolean): void;
+  place: Place | null;
+  setPlace(p: Place): void;
+  /** Category chosen on the home page for the 找服务 tab (tabs cannot take query parameters). */
+  browseCategory: string | null;
+  setBrowseCategory(key: string | null): void;
+  user: Me | null;
+  signIn(session: SessionResponse): void;
+  signOut(): void;
+}
+
+const Ctx = createContext<AppState | null>(null);
+
+const KEYS = { largeText: 'ykz.largeText', place: 'ykz.place', session: 'ykz.session' };
+
+function read<T>(key: string): T | null {
+  try {
+    const v = Taro.getStorageSync(key);
+    return v === '' || v === undefined ? null : (v as T);
+  } catch {
+    return null;
+  }
+}
+
+/** WeChat's own font-size setting (care mode is about 23.8 px); above 18 px we switch to large text. */
+function systemWantsLargeText(): boolean {
+  try {
+    const info = (Taro as unknown as { getAppBaseInfo?: () => { fontSizeSetting?: number } }).getAppBaseInfo?.();
+    return (info?.fontSizeSetting ?? 0) > 18;
+  } catch {
+    return false;
+  }
+}
+
+export function AppStateProvider({ children }: { children: ReactNode }) {
+  const [largeText, setLarge] = useState<boolean>(() => read<boolean>(KEYS.largeText) ?? systemWantsLargeText());
+  const [browseCategory, setBrowseCategory] = useState<string | null>(null);
+  const [place, setPlaceState] = useState<Place | null>(() => read<Place>(KEYS.place));
+  const [session, setSession] = useState<SessionResponse | null>(() => {
+    const s = read<SessionResponse>(KEYS.session);
+    if (s && new Date(s.expiresAt).getTime() > Date.now()) return s;
+    return null;
+  });
+
+  useEffect(() => setToken(session?.token ?? null), [session]);
+
+  const signIn = useCallback((s: SessionResponse) => {
+    setToken(s.token);
+    setSession(s);
+    Taro.setStorageSync(KEYS.session, s);
+  }, []);
+  const signOut = useCallback(() => {
+    setToken(null);
+    setSession(null);
+    Taro.removeStorageSync(KEYS.session);
+  }, []);
+
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'weapp') return undefined;
+    setRelogin(async () => {
+      const { code } = await Taro.login();
+      const s = await api.post<SessionResponse>('/auth/wechat', { code });
+      signIn(s);
+      return s.token;
+    });
+    return () => setRelogin(null);
+  }, [signIn]);
+
+  const value = useMemo<AppState>(
+    () => ({
+      largeText,
+      setLargeText(on) {
+        setLarge(on);
+        Taro.setStorageSync(KEYS.largeText, on);
+      },
+      place,
+      setPlace(p) {
+        setPlaceState(p);
+        Taro.setStorageSync(KEYS.place, p);
+      },
+      browseCategory,
+      setBrowseCategory,
+      user: session?.user ?? null,
+      signIn,
+      signOut,
+    }),
+    [largeText, place, browseCategory, session, signIn, signOut],
+  );
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useAppState(): AppState {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('AppStateProvider missing');
+  return v;
+}

@@ -1,0 +1,38 @@
+/** Debian's Chromium driven by playwright-core, as a phone; only 127.0.0.1 is reachable. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ARTIFACTS = path.resolve(__dirname, '..', '..', 'artifacts');
+
+export async function launchPhone(): Promise<{ browser: Browser; context: BrowserContext; page: Page; close(): Promise<void> }> {
+  // launch() gives every run a fresh, throw-away profile directory of its own.
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    // No geolocation permission: the app must fall back to choosing a community.
+    permissions: [],
+  });
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    return url.hostname === '127.0.0.1' || url.protocol === 'data:' ? route.continue() : route.abort();
+  });
+  const page = await context.newPage();
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    browser,
+    context,
+    page,
+    close: () => browser.close(),
+  };
+}
