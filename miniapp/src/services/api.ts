@@ -37,7 +37,7 @@ function withQuery(path: string, query?: Query): string {
 }
 
 async function send<T>(method: 'GET' | 'POST', path: string, opts: { query?: Query; body?: unknown }, retried: boolean): Promise<T> {
-  let res: Taro.request.SuccessCallbackResult<unknown>;
+  let res: Taro.request.SuccessCallbackResult<Record<string, unknown>>;
   try {
     res = await Taro.request({
       url: API_BASE + withQuery(path, opts.query),
@@ -50,7 +50,7 @@ async function send<T>(method: 'GET' | 'POST', path: string, opts: { query?: Que
     throw new ApiError(0, 'NETWORK', '网络不太好，请检查网络后重试');
   }
   if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T;
-  const err = (res.data as ApiErrorBody | undefined)?.error;
+  const err = (res.data as unknown as ApiErrorBody | undefined)?.error;
   if (res.statusCode === 401 && !retried && relogin) {
     const fresh = await relogin().catch(() => null);
     if (fresh) {
