@@ -1,0 +1,114 @@
+/**
+ * The booking state machine, pure. Every change of a booking goes through `transition`, which decides
+ * whether the actor may take the action now, the next state, whether the slot's capacity is given back,
+ * and the history entry to record. Illegal moves are 409s that change nothing.
+ *
+ *   requested ──accept──▶ accepted ──complete──▶ completed
+ *       │                    │ └────noShow────▶ no_show      (only after the slot has started)
+ *       ├──reject──▶ rejected (reason)
+ *       ├──cancel──▶ cancelled             (resident, before the merchant's cut-off)
+ *       └──merchantCancel──▶ cancelled_by_merchant (reason)   (also from accepted)
+ */
+import { AppError } from '../http/errors';
+
+export type BookingState = 'requested' | 'accepted' | 'rejected' | 'cancelled' | 'cancelled_by_merchant' | 'completed' | 'no_show';
+export type BookingAction = 'accept' | 'reject' | 'cancel' | 'merchantCancel' | 'complete' | 'noShow';
+export type ActorRole = 'resident' | 'merchant';
+
+export const DEFAULT_CANCEL_CUTOFF_MINUTES = 120;
+
+export const STATE_NAMES: Record<BookingState, string> = {
+  requested: '待确认',
+  accepted: '已接单',
+  rejected: '已拒绝',
+  cancelled: '已取消',
+  cancelled_by_merchant: '商户已取消',
+  completed: '已完成',
+  no_show: '未到店',
+};
+
+interface Rule {
+  from: BookingState[];
+  to: BookingState;
+  by: ActorRole;
+  needsReason?: boolean;
+  releasesCapacity: boolean;
+}
+
+const RULES: Record<BookingAction, Rule> = {
+  accept: { from: ['requested'], to: 'accepted', by: 'merchant', releasesCapacity: false },
+  reject: { from: ['requested'], to: 'rejected', by: 'merchant', needsReason: true, releasesCapacity: true },
+  cancel: { from: ['requested', 'accepted'], to: 'cancelled', by: 'resident', releasesCapacity: true },
+  merchantCancel: { from: ['requested', 'accepted'], to: 'cancelled_by_merchant', by: 'merchant', needsReason: true, releasesCapacity: true },
+  complete: { from: ['accepted'], to: 'completed', by: 'merchant', releasesCapacity: false },
+  noShow: { from: ['accepted'], to: 'no_show', by: 'merchant', releasesCapacity: false },
+};
+
+export const TERMINAL_STATES: readonly BookingState[] = ['rejected', 'cancelled', 'cancelled_by_merchant', 'completed', 'no_show'];
+/** States that hold a place in the slot. */
+export const LIVE_STATES: readonly BookingState[] = ['requested', 'accepted'];
+
+export interface BookingFacts {
+  state: BookingState;
+  slotStart: Date;
+  cancelCutoffMinutes?: number;
+}
+
+export interface HistoryEntry {
+  at: string;
+  by: string;
+  role: ActorRole;
+  action: BookingAction;
+  from: BookingState;
+  to: BookingState;
+  reason?: string;
+}
+
+export interface TransitionResult {
+  to: BookingState;
+  releasesCapacity: boolean;
+  history: HistoryEntry;
+}
+
+export function transition(
+  booking: BookingFacts,
+  action: BookingAction,
+  actor: { id: string; role: ActorRole },
+  now: Date,
+  reason?: string,
+): TransitionResult {
+  const rule = RULES[action];
+  if (actor.role !== rule.by) {
+    throw new AppError('FORBIDDEN', rule.by === 'merchant' ? '只有商户可以进行此操作' : '只有预约人可以取消预约');
+  }
+  if (!rule.from.includes(booking.state)) {
+    throw new AppError('CONFLICT', `预约当前是“${STATE_NAMES[booking.state]}”，不能再进行此操作`, { state: booking.state, action });
+  }
+  const trimmed = reason?.trim();
+  if (rule.needsReason && !trimmed) throw new AppError('VALIDATION_FAILED', '请填写原因');
+  if (action === 'cancel') {
+    const cutoff = booking.slotStart.getTime() - (booking.cancelCutoffMinutes ?? DEFAULT_CANCEL_CUTOFF_MINUTES) * 60_000;
+    if (now.getTime() >= cutoff) throw new AppError('CONFLICT', '已过取消截止时间，请直接联系商户');
+  }
+  if (action === 'noShow' && now.getTime() < booking.slotStart.getTime()) {
+    throw new AppError('CONFLICT', '预约时间还没到，不能标记为未到店');
+  }
+  return {
+    to: rule.to,
+    releasesCapacity: rule.releasesCapacity,
+    history: {
+      at: now.toISOString(),
+      by: actor.id,
+      role: actor.role,
+      action,
+      from: booking.state,
+      to: rule.to,
+      ...(trimmed ? { reason: trimmed } : {}),
+    },
+  };
+}
+
+/** A slot that has started can no longer be booked. */
+export function assertBookable(slotStart: Date, now: Date): void {
+  if (slotStart.getTime() <= now.getTime()) throw new AppError('CONFLICT', '这个时段已经过去，请选择其他时段');
+}
