@@ -173,7 +173,7 @@ export async function startOffline(opts: { apiPort: number; lambdaPort: number; 
   const bin = path.join(ROOT, 'node_modules', 'serverless', 'bin', 'serverless.js');
   const child = spawn(process.execPath, [bin, 'offline', 'start', '--stage', 'local'], {
     cwd: ROOT,
-    env: { ...process.env, ...opts.env, OFFLINE_HTTP_PORT: String(opts.apiPort), OFFLINE_LAMBDA_PORT: String(opts.lambdaPort), SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+    env: { ...process.env, ...opts.env, OFFLINE_HTTP_PORT: String(opts.apiPort), OFFLINE_LAMBDA_PORT: String(opts.lambdaPort), ESBUILD_WORK_FOLDER: `.esbuild/offline-${opts.apiPort}`, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -279,7 +279,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         WECHAT_API_BASE: wechatUrl ?? '',
       },
     });
-    started.push(() => stopChild(offline));
+    started.push(async () => {
+      await stopChild(offline);
+      fs.rmSync(path.join(ROOT, '.esbuild', `offline-${apiPort}`), { recursive: true, force: true });
+    });
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     log(`functions on ${apiUrl} (${Date.now() - t1} ms)`);
 

@@ -1,6 +1,6 @@
 /** Outlet data access: the only module that knows how outlets, services and nearby entries are stored. */
-import { BatchWriteCommand, GetCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../db/client';
+import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { db, queryAll, tableName } from '../db/client';
 import { keys, NEAR_ALL, NEAR_CELL_PRECISION, withoutKeys } from '../db/keys';
 import { projection } from '../db/expressions';
 import { encodeGeohash } from './geohash';
@@ -77,48 +77,27 @@ export interface CellReadResult {
 export async function readNearbyCells(category: string | undefined, cells: string[]): Promise<CellReadResult> {
   const pk = (cell: string) => keys.nearCell(category ?? NEAR_ALL, cell);
   const pages = await Promise.all(
-    cells.map(async (cell) => {
-      const items: Record<string, unknown>[] = [];
-      let ExclusiveStartKey: QueryCommandOutput['LastEvaluatedKey'];
-      do {
-        const res = await db().send(
-          new QueryCommand({
-            TableName: tableName(),
-            IndexName: 'GSI1',
-            KeyConditionExpression: 'GSI1PK = :pk',
-            ExpressionAttributeValues: { ':pk': pk(cell) },
-            ...NEARBY_PROJECTION,
-            ExclusiveStartKey,
-          }),
-        );
-        items.push(...(res.Items ?? []));
-        ExclusiveStartKey = res.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return items;
-    }),
+    cells.map((cell) =>
+      queryAll({
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': pk(cell) },
+        ...NEARBY_PROJECTION,
+      }),
+    ),
   );
   const all = pages.flat();
   return { entries: all as unknown as NearbyEntry[], itemsRead: all.length };
 }
 
 export async function getOutletWithServices(id: string): Promise<{ outlet: Outlet; services: Service[] } | undefined> {
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: QueryCommandOutput['LastEvaluatedKey'];
-  do {
-    const res = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.outletPartition(id), ':near': 'nearEntry' },
-        ExpressionAttributeNames: { '#type': 'type' },
-        // Nearby entries share the partition; they are not part of the detail.
-        FilterExpression: '#type <> :near',
-        ExclusiveStartKey,
-      }),
-    );
-    items.push(...(res.Items ?? []));
-    ExclusiveStartKey = res.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.outletPartition(id), ':near': 'nearEntry' },
+    ExpressionAttributeNames: { '#type': 'type' },
+    // Nearby entries share the partition; they are not part of the detail.
+    FilterExpression: '#type <> :near',
+  });
   const meta = items.find((i) => i.type === 'outlet');
   if (!meta) return undefined;
   const services = items

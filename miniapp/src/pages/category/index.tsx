@@ -3,13 +3,9 @@ import { View, Text, Input, ScrollView } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { CATEGORIES, categoryName } from '@shared/categories';
-import type { NearbyResponse, OutletSummary } from '@shared/api';
 import { Page } from '../../components/Page';
-import { OutletCard } from '../../components/OutletCard';
+import { NearbyList } from '../../components/NearbyList';
 import { CommunityPicker } from '../../components/CommunityPicker';
-import { Empty, ErrorState, Loading } from '../../components/StateView';
-import { api, errorMessage } from '../../services/api';
-import { useRequest } from '../../services/use-request';
 import { usePlace } from '../../state/use-place';
 import { useAppState } from '../../state/app-state';
 
@@ -25,10 +21,6 @@ export default function Browse() {
   const [elderPace, setElderPace] = useState(false);
   const [maxMinutes, setMaxMinutes] = useState(15);
   const [picking, setPicking] = useState(false);
-  const [extra, setExtra] = useState<{ items: OutletSummary[]; cursor: string | null; loading: boolean; error: string | null }>({
-    items: [], cursor: null, loading: false, error: null,
-  });
-
   // A tile tapped on the home page arrives here through app state.
   useDidShow(() => {
     if (browseCategory !== null) {
@@ -43,29 +35,6 @@ export default function Browse() {
     }
   }, [browseCategory, setBrowseCategory]);
 
-  const query = () => ({ lat: place!.lat, lng: place!.lng, category, q: text, openNow, elderPace, maxMinutes, limit: 15 });
-  const result = useRequest(
-    async () => {
-      const res = await api.get<NearbyResponse>('/outlets/nearby', query());
-      setExtra({ items: [], cursor: res.nextCursor, loading: false, error: null });
-      return res;
-    },
-    [place?.lat, place?.lng, category, text, openNow, elderPace, maxMinutes],
-    !!place,
-  );
-
-  const loadMore = async () => {
-    if (!extra.cursor) return;
-    setExtra((x) => ({ ...x, loading: true, error: null }));
-    try {
-      const res = await api.get<NearbyResponse>('/outlets/nearby', { ...query(), cursor: extra.cursor });
-      setExtra((x) => ({ items: [...x.items, ...res.items], cursor: res.nextCursor, loading: false, error: null }));
-    } catch (e) {
-      setExtra((x) => ({ ...x, loading: false, error: errorMessage(e) }));
-    }
-  };
-
-  const items = [...(result.data?.items ?? []), ...extra.items];
   const title = text ? `“${text}”` : category ? categoryName(category) : '全部服务';
 
   return (
@@ -112,38 +81,26 @@ export default function Browse() {
         ))}
       </View>
 
-      <View className="section-title">
-        <Text>{title}</Text>
-        <Text className="section-count" onClick={() => setPicking(true)}>
-          📍{place?.label ?? '…'} · 换
-        </Text>
-      </View>
-
-      {!place || (result.loading && !result.data) ? (
-        <Loading />
-      ) : result.error ? (
-        <ErrorState message={result.error} onRetry={result.reload} />
-      ) : items.length === 0 ? (
-        <Empty text={`步行${maxMinutes}分钟内没有找到${title}。`}>
-          {maxMinutes < 30 && (
+      <NearbyList
+        query={{ lat: place?.lat, lng: place?.lng, category, q: text, openNow, elderPace, maxMinutes, limit: 15 }}
+        enabled={!!place}
+        emptyText={`步行${maxMinutes}分钟内没有找到${title}。`}
+        emptyAction={
+          maxMinutes < 30 && (
             <Button className="big-button" onClick={() => setMaxMinutes(30)}>
               扩大到步行30分钟
             </Button>
-          )}
-        </Empty>
-      ) : (
-        <View className="outlet-list">
-          {items.map((o) => (
-            <OutletCard key={o.id} outlet={o} />
-          ))}
-          {extra.error && <ErrorState message={extra.error} onRetry={loadMore} />}
-          {extra.cursor && (
-            <Button className="big-button more-button" loading={extra.loading} onClick={loadMore}>
-              加载更多
-            </Button>
-          )}
-        </View>
-      )}
+          )
+        }
+        header={() => (
+          <View className="section-title">
+            <Text>{title}</Text>
+            <Text className="section-count" onClick={() => setPicking(true)}>
+              📍{place?.label ?? '…'} · 换
+            </Text>
+          </View>
+        )}
+      />
       <CommunityPicker
         visible={picking}
         circles={circles}

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '一刻钟便民生活圈', enablePullDownRefresh: true });
+export default definePageConfig({ navigationBarTitleText: '一刻钟便民生活圈' });

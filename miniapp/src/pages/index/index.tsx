@@ -1,16 +1,12 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
+import Taro from '@tarojs/taro';
 import { CATEGORIES, FOCUS_CATEGORIES } from '@shared/categories';
-import type { NearbyResponse, OutletSummary } from '@shared/api';
 import { Page } from '../../components/Page';
-import { OutletCard } from '../../components/OutletCard';
+import { NearbyList } from '../../components/NearbyList';
 import { CommunityPicker } from '../../components/CommunityPicker';
 import { LargeTextToggle } from '../../components/LargeTextToggle';
-import { Empty, ErrorState, Loading } from '../../components/StateView';
-import { api, errorMessage } from '../../services/api';
-import { useRequest } from '../../services/use-request';
+import { ErrorState } from '../../components/StateView';
 import { usePlace } from '../../state/use-place';
 import { useAppState } from '../../state/app-state';
 
@@ -18,45 +14,10 @@ export default function Home() {
   const { place, circle, circles, circlesError, reloadCircles, setPlace } = usePlace();
   const { setBrowseCategory } = useAppState();
   const [picking, setPicking] = useState(false);
-  const [more, setMore] = useState<{ items: OutletSummary[]; cursor: string | null; loading: boolean; error: string | null }>({
-    items: [],
-    cursor: null,
-    loading: false,
-    error: null,
-  });
-
-  const nearby = useRequest(
-    async () => {
-      const res = await api.get<NearbyResponse>('/outlets/nearby', { lat: place!.lat, lng: place!.lng, limit: 10 });
-      setMore({ items: [], cursor: res.nextCursor, loading: false, error: null });
-      return res;
-    },
-    [place?.lat, place?.lng],
-    !!place,
-  );
-
-  usePullDownRefresh(() => {
-    nearby.reload();
-    Taro.stopPullDownRefresh();
-  });
-
-  const loadMore = async () => {
-    if (!place || !more.cursor) return;
-    setMore((m) => ({ ...m, loading: true, error: null }));
-    try {
-      const res = await api.get<NearbyResponse>('/outlets/nearby', { lat: place.lat, lng: place.lng, limit: 10, cursor: more.cursor });
-      setMore((m) => ({ items: [...m.items, ...res.items], cursor: res.nextCursor, loading: false, error: null }));
-    } catch (e) {
-      setMore((m) => ({ ...m, loading: false, error: errorMessage(e) }));
-    }
-  };
-
   const browse = (key: string) => {
     setBrowseCategory(key);
     Taro.switchTab({ url: '/pages/category/index' });
   };
-
-  const items = [...(nearby.data?.items ?? []), ...more.items];
 
   return (
     <Page className="home">
@@ -101,29 +62,17 @@ export default function Home() {
         </View>
       </View>
 
-      <View className="section-title">
-        <Text>步行15分钟内</Text>
-        {nearby.data && <Text className="section-count">共{nearby.data.total}家</Text>}
-      </View>
-      {!place || (nearby.loading && !nearby.data) ? (
-        <Loading />
-      ) : nearby.error ? (
-        <ErrorState message={nearby.error} onRetry={nearby.reload} />
-      ) : items.length === 0 ? (
-        <Empty text="步行15分钟内还没有收录的便民网点。" />
-      ) : (
-        <View className="outlet-list">
-          {items.map((o) => (
-            <OutletCard key={o.id} outlet={o} />
-          ))}
-          {more.error && <ErrorState message={more.error} onRetry={loadMore} />}
-          {more.cursor && (
-            <Button className="big-button more-button" loading={more.loading} onClick={loadMore}>
-              加载更多
-            </Button>
-          )}
-        </View>
-      )}
+      <NearbyList
+        query={{ lat: place?.lat, lng: place?.lng, limit: 10 }}
+        enabled={!!place}
+        emptyText="步行15分钟内还没有收录的便民网点。"
+        header={(total) => (
+          <View className="section-title">
+            <Text>步行15分钟内</Text>
+            {total !== null && <Text className="section-count">共{total}家</Text>}
+          </View>
+        )}
+      />
 
       <CommunityPicker
         visible={picking}
