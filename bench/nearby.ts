@@ -123,12 +123,14 @@ async function httpNearby(apiUrl: string, q: Criteria): Promise<HttpNearby> {
 }
 
 /** The baseline: read the whole table with a paginated Scan, keep approved outlets, rank in-process. */
-async function scanAndRank(q: Criteria, now: Date): Promise<{ ids: string[]; scanned: number; pages: number }> {
+async function scanAndRank(q: Criteria, now: Date): Promise<{ ids: string[]; scanned: number; pages: number; pageMs: number[] }> {
   const entries: NearbyEntry[] = [];
   let scanned = 0;
   let pages = 0;
+  const pageMs: number[] = [];
   let ExclusiveStartKey: ScanCommandOutput['LastEvaluatedKey'];
   do {
+    const tp = performance.now();
     const res = await db().send(
       new ScanCommand({
         TableName: tableName(),
@@ -142,12 +144,13 @@ async function scanAndRank(q: Criteria, now: Date): Promise<{ ids: string[]; sca
         ExclusiveStartKey,
       }),
     );
+    pageMs.push(performance.now() - tp);
     pages++;
     scanned += res.ScannedCount ?? 0;
     for (const item of res.Items ?? []) entries.push({ ...(item as Omit<NearbyEntry, 'headlinePrices'>), headlinePrices: [] });
     ExclusiveStartKey = res.LastEvaluatedKey;
   } while (ExclusiveStartKey);
-  return { ids: rankNearby(entries, q, now).map((o) => o.id), scanned, pages };
+  return { ids: rankNearby(entries, q, now).map((o) => o.id), scanned, pages, pageMs };
 }
 
 /** Handler-side latency of the nearby route, from the one JSON log line the wrapper prints per request. */
@@ -247,7 +250,12 @@ async function main() {
         mismatches++;
         progress(`MISMATCH query ${i}: index ${ref.length} results, scan ${res.ids.length}`);
       }
-      progress(`scan ${i + 1}/${BASELINE_QUERIES}: ${ms(scanMs[i])} ms, ${res.scanned} items scanned in ${res.pages} pages, ${res.ids.length} results`);
+      // Per-page times show whether a page costs the same wherever it starts (DynamoDB) or grows with the offset.
+      const third = Math.max(1, Math.floor(res.pageMs.length / 3));
+      progress(
+        `scan ${i + 1}/${BASELINE_QUERIES}: ${ms(scanMs[i])} ms, ${res.scanned} items scanned in ${res.pages} pages ` +
+          `(page mean first third ${ms(mean(res.pageMs.slice(0, third)))} ms, last third ${ms(mean(res.pageMs.slice(-third)))} ms), ${res.ids.length} results`,
+      );
     }
 
     const queryMean = mean(httpMs);
