@@ -35,7 +35,7 @@ function intOption(flag: string, envName: string, fallback: number, min: number)
 
 const OUTLETS = intOption('--outlets', 'BENCH_OUTLETS', 50_000, 1);
 const QUERIES = intOption('--queries', 'BENCH_QUERIES', 500, 1);
-const BASELINE_QUERIES = Math.min(intOption('--baseline-queries', 'BENCH_BASELINE_QUERIES', 10, 1), QUERIES);
+const BASELINE_QUERIES = Math.min(intOption('--baseline-queries', 'BENCH_BASELINE_QUERIES', 5, 1), QUERIES);
 const WARMUP = intOption('--warmup', 'BENCH_WARMUP', 20, 0);
 const LOAD_CONCURRENCY = intOption('--load-concurrency', 'BENCH_LOAD_CONCURRENCY', 6, 1);
 

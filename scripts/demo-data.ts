@@ -148,7 +148,7 @@ function sampleOutlets(): DemoOutlet[] {
   });
   return [
     o('o-laozheng', '老郑修鞋配钥匙', ['repair'], at(120, -80), '和平路88号菜市场小修小补角', HOURS.daytime,
-      [['钉鞋掌', 10], ['换鞋跟', 15], ['配普通钥匙', 5, 5, '把'], ['配防盗钥匙', 15, 15, '把'], ['修拉链', 3, 5]],
+      [['钉鞋掌', 10, 10, undefined, true, '可预约送修'], ['换鞋跟', 15, 15, undefined, true, '可预约送修'], ['配普通钥匙', 5, 5, '把'], ['配防盗钥匙', 15, 15, '把'], ['修拉链', 3, 5]],
       { ownerId: 'u_demo_merchant', badges: ['小修小补进图'], description: '二十年老手艺，材料费明码标价。' }),
     o('o-qiaozhen', '巧针缝补亭', ['repair'], at(-150, 200), '文化东路12号（原门卫亭）', HOURS.kiosk,
       [['改裤脚', 8], ['补洞', 5, 15], ['换拉链', 15], ['熨烫', 5, 5, '件']]),
@@ -304,3 +304,28 @@ export function benchOutlets(count: number, seed = 7): DemoOutlet[] {
   }
   return out;
 }
+
+export interface DemoSlotPlan {
+  outletId: string;
+  serviceId: string;
+  times: Array<[start: string, end: string]>;
+  capacity: number;
+  modes: Array<'in_store' | 'home_visit' | 'pickup'>;
+}
+
+const halfHours = (from: number, to: number): Array<[string, string]> =>
+  Array.from({ length: (to - from) * 2 }, (_, i) => {
+    const m = from * 60 + i * 30;
+    const f = (x: number) => `${String(Math.floor(x / 60)).padStart(2, '0')}:${String(x % 60).padStart(2, '0')}`;
+    return [f(m), f(m + 30)];
+  });
+
+/** Availability the demo merchants publish for the coming days (published again on each start). */
+export const DEMO_SLOT_PLANS: DemoSlotPlan[] = [
+  // A repair stall takes 3 drop-offs per half hour.
+  { outletId: 'o-laozheng', serviceId: 's01', times: halfHours(9, 17), capacity: 3, modes: ['in_store'] },
+  { outletId: 'o-laozheng', serviceId: 's02', times: halfHours(9, 17), capacity: 3, modes: ['in_store'] },
+  // A home-visit appliance repair takes one visit per slot.
+  { outletId: 'o-anxin', serviceId: 's01', times: [['09:00', '11:00'], ['11:00', '13:00'], ['14:00', '16:00'], ['16:00', '17:00']], capacity: 1, modes: ['home_visit'] },
+  { outletId: 'o-anxin', serviceId: 's02', times: [['09:00', '11:00'], ['14:00', '16:00']], capacity: 1, modes: ['home_visit'] },
+];

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, ListTablesCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 
 export const ROOT = path.resolve(__dirname, '..');
@@ -121,6 +121,20 @@ export async function ensureTable(): Promise<void> {
   if (!tables.TableNames?.includes(name)) {
     await client.send(new CreateTableCommand({ TableName: name, ...(tableDefinition as object) } as never));
     log(`created table ${name}`);
+  } else {
+    // A table kept on disk from an older version gets the indexes added since.
+    const existing = (await client.send(new DescribeTableCommand({ TableName: name }))).Table?.GlobalSecondaryIndexes ?? [];
+    for (const gsi of tableDefinition.GlobalSecondaryIndexes) {
+      if (existing.some((e) => e.IndexName === gsi.IndexName)) continue;
+      await client.send(
+        new UpdateTableCommand({
+          TableName: name,
+          AttributeDefinitions: tableDefinition.AttributeDefinitions as never,
+          GlobalSecondaryIndexUpdates: [{ Create: gsi as never }],
+        }),
+      );
+      log(`added index ${gsi.IndexName}`);
+    }
   }
   await waitFor('table', async () => (await client.send(new DescribeTableCommand({ TableName: name }))).Table?.TableStatus === 'ACTIVE', 30_000);
 }
@@ -145,6 +159,28 @@ export async function seedDemoData(): Promise<boolean> {
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...marker, loadedAt: new Date().toISOString(), items: items.length } }));
   log(`loaded demo data (${items.length} items)`);
   return true;
+}
+
+/** Publishes the demo merchants' slots for the next week; slots that exist are left as they are. */
+export async function ensureDemoSlots(now = new Date(), days = 7): Promise<number> {
+  const { DEMO_SLOT_PLANS, DEMO_USERS } = await import('./demo-data');
+  const { publishSlots } = await import('../functions/bookings/domain');
+  const { dateRange } = await import('../functions/bookings/slots');
+  const { shanghaiDate } = await import('../shared/time');
+  const merchant = DEMO_USERS.find((u) => u.id === 'u_demo_merchant')!;
+  let created = 0;
+  for (const plan of DEMO_SLOT_PLANS) {
+    const slots = dateRange(shanghaiDate(now), days).flatMap((date) =>
+      plan.times
+        .filter(([start]) => new Date(`${date}T${start}:00+08:00`).getTime() > now.getTime() + 60_000)
+        .map(([start, end]) => ({ date, start, end, capacity: plan.capacity })),
+    );
+    for (let i = 0; i < slots.length; i += 60) {
+      const res = await publishSlots({ id: merchant.id, roles: merchant.roles }, plan.outletId, { serviceId: plan.serviceId, modes: plan.modes, slots: slots.slice(i, i + 60) }, now);
+      created += res.created;
+    }
+  }
+  return created;
 }
 
 function killGroup(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM') {
@@ -254,7 +290,11 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     started.push(() => stopChild(dynamo));
     log(`DynamoDB Local on ${dynamoEndpoint} (${Date.now() - t0} ms)`);
     await ensureTable();
-    if (opts.seed !== false) await seedDemoData();
+    if (opts.seed !== false) {
+      await seedDemoData();
+      const slots = await ensureDemoSlots();
+      if (slots) log(`published ${slots} demo booking slots`);
+    }
 
     let wechatUrl: string | undefined;
     if (opts.fakeWechat) {

@@ -118,3 +118,63 @@ export interface DemoUser {
   nickname: string;
   roles: Role[];
 }
+
+export type BookingMode = 'in_store' | 'home_visit' | 'pickup';
+export const BOOKING_MODES: readonly BookingMode[] = ['in_store', 'home_visit', 'pickup'];
+export const BOOKING_MODE_NAMES: Record<BookingMode, string> = { in_store: '到店', home_visit: '上门', pickup: '自取' };
+
+/** A bookable time window of one service, with its capacity. Times are Shanghai local. */
+export interface Slot {
+  id: string;
+  outletId: string;
+  serviceId: string;
+  serviceName: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  start: string;
+  end: string;
+  capacity: number;
+  booked: number;
+  remaining: number;
+  modes: BookingMode[];
+  cancelCutoffMinutes: number;
+}
+
+export type BookingStateDto = 'requested' | 'accepted' | 'rejected' | 'cancelled' | 'cancelled_by_merchant' | 'completed' | 'no_show';
+
+export interface BookingHistoryEntry {
+  at: string;
+  by: string;
+  role: 'resident' | 'merchant';
+  action: string;
+  from: string;
+  to: string;
+  reason?: string;
+}
+
+export interface Booking {
+  id: string;
+  slotId: string;
+  outletId: string;
+  outletName: string;
+  circleId: string;
+  serviceId: string;
+  serviceName: string;
+  price: string;
+  userId: string;
+  userName: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  start: string;
+  end: string;
+  mode: BookingMode;
+  address?: string;
+  note?: string;
+  state: BookingStateDto;
+  stateName: string;
+  cancelCutoffMinutes: number;
+  history: BookingHistoryEntry[];
+  createdAt: string;
+}

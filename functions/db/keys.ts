@@ -10,12 +10,17 @@
  * | user            | USER#<id>             | #PROFILE           | ROLE#<role> / <id> (demo sign-in list)|                             |
  * | WeChat link     | WXOPENID#<openid>     | #LINK              |                                      |                              |
  * | seed marker     | #SYSTEM               | SEED#<version>     |                                      |                              |
+ * | slot            | SLOTS#<outletId>      | <startUtc>#<serviceId> |                                  |                              |
+ * | slot claim      | CLAIM#<slotId>#<userId> | #CLAIM           |   (one live booking per person per slot)                            |
+ * | booking         | BOOKING#<id>          | #META              | USERBOOKINGS#<userId> / <start>#<id> | OUTLETBOOKINGS#<outletId> / <start>#<id> |
+ * |                 |                       |                    | GSI3: CIRCLEBOOKINGS#<circleId> / <start>#<id>                      |
+ * | idempotency rec | IDEMPOTENCY#<userId>#<key> | #RECORD       |   (request hash + result id; ttl)                                   |
  *
  * Nearby entries are one small copy of an approved outlet per category (plus one under '*'), keyed by the
  * geohash-6 cell (~1.0 km × 0.6 km here) it sits in. A nearby search queries GSI1 only for the cells that
  * can hold an outlet within walking reach, for just the category asked, and never scans the table.
  */
-export const TABLE_INDEXES = { byGsi1: 'GSI1', byGsi2: 'GSI2' } as const;
+export const TABLE_INDEXES = { byGsi1: 'GSI1', byGsi2: 'GSI2', byGsi3: 'GSI3' } as const;
 
 export const NEAR_ALL = '*';
 export const NEAR_CELL_PRECISION = 6;
@@ -47,11 +52,30 @@ export const keys = {
   wechatLink: (openid: string) => ({ PK: `WXOPENID#${openid}`, SK: '#LINK' }),
 
   seedMarker: (version: string) => ({ PK: '#SYSTEM', SK: `SEED#${version}` }),
+
+  slotPartition: (outletId: string) => `SLOTS#${outletId}`,
+  slot: (outletId: string, startUtc: string, serviceId: string) => ({ PK: `SLOTS#${outletId}`, SK: `${startUtc}#${serviceId}` }),
+  slotClaim: (slotId: string, userId: string) => ({ PK: `CLAIM#${slotId}#${userId}`, SK: '#CLAIM' }),
+
+  booking: (id: string) => ({ PK: `BOOKING#${id}`, SK: '#META' }),
+  bookingIndexes: (b: { id: string; userId: string; outletId: string; circleId: string; start: string }) => ({
+    GSI1PK: `USERBOOKINGS#${b.userId}`,
+    GSI1SK: `${b.start}#${b.id}`,
+    GSI2PK: `OUTLETBOOKINGS#${b.outletId}`,
+    GSI2SK: `${b.start}#${b.id}`,
+    GSI3PK: `CIRCLEBOOKINGS#${b.circleId}`,
+    GSI3SK: `${b.start}#${b.id}`,
+  }),
+  bookingsOfUser: (userId: string) => `USERBOOKINGS#${userId}`,
+  bookingsOfOutlet: (outletId: string) => `OUTLETBOOKINGS#${outletId}`,
+  bookingsOfCircle: (circleId: string) => `CIRCLEBOOKINGS#${circleId}`,
+
+  idempotency: (userId: string, key: string) => ({ PK: `IDEMPOTENCY#${userId}#${key}`, SK: '#RECORD' }),
 };
 
 /** Strip key attributes before an item leaves the data layer. */
 export function withoutKeys<T>(item: Record<string, unknown>): T {
-  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, type, ...rest } = item as Record<string, unknown>;
-  void PK; void SK; void GSI1PK; void GSI1SK; void GSI2PK; void GSI2SK; void type;
+  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, GSI3PK, GSI3SK, type, ...rest } = item as Record<string, unknown>;
+  void PK; void SK; void GSI1PK; void GSI1SK; void GSI2PK; void GSI2SK; void GSI3PK; void GSI3SK; void type;
   return rest as T;
 }

@@ -26,6 +26,8 @@ export interface RequestContext<Q, B, P, U> {
   body: B;
   path: P;
   user: U;
+  /** Request headers, names in lower case. */
+  headers: Record<string, string | undefined>;
   requestId: string;
   now: Date;
 }
@@ -89,6 +91,7 @@ export function route<Q = undefined, B = undefined, P = undefined, M extends Aut
         body: body as B,
         path: path as P,
         user: user as UserFor<M>,
+        headers: Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
         requestId,
         now: new Date(),
       });

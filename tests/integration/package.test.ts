@@ -22,7 +22,7 @@ it('declares the table with its key schema and indexes', () => {
   const table = template.Resources.AppTable;
   expect(table.Type).toBe('AWS::DynamoDB::Table');
   expect(table.Properties.TableName).toBe('yikezhong-prod');
-  expect(table.Properties.GlobalSecondaryIndexes.map((g: any) => g.IndexName)).toEqual(['GSI1', 'GSI2']);
+  expect(table.Properties.GlobalSecondaryIndexes.map((g: any) => g.IndexName)).toEqual(['GSI1', 'GSI2', 'GSI3']);
 });
 
 it('gives every function its own narrow role: no dynamodb:*, no Scan, no wildcard resources', () => {

@@ -1,0 +1,232 @@
+/** Booking use cases. Who may do what is decided here from the server's view of the caller. */
+import { randomUUID } from 'node:crypto';
+import { AppError, forbidden, notFound } from '../http/errors';
+import type { AuthUser } from '../auth/authenticate';
+import { hasRole } from '../auth/authenticate';
+import { idempotencyPut, replayedResult, requestHash } from '../db/idempotency';
+import { TransactionFailed } from '../db/transact';
+import { getOutletWithServices, listOutletsOfOwner } from '../outlets/store';
+import { getUser } from '../users/store';
+import { formatPrice } from '../../shared/money';
+import { shanghaiDate } from '../../shared/time';
+import { validateHours } from '../../shared/hours';
+import type { Booking, BookingMode, Outlet, Slot } from '../../shared/api';
+import { assertBookable, DEFAULT_CANCEL_CUTOFF_MINUTES, STATE_NAMES, transition, type BookingAction, type BookingState } from './lifecycle';
+import { dateRange, localToUtc, parseSlotId, slotId } from './slots';
+import {
+  CREATE_ACTIONS,
+  applyTransition,
+  createBooking,
+  getBooking,
+  getSlot,
+  listBookingsOfCircle,
+  listBookingsOfOutlet,
+  listBookingsOfUser,
+  listSlots,
+  putSlotIfAbsent,
+  setSlotCapacity,
+  toSlot,
+  type SlotRecord,
+} from './store';
+
+async function approvedOutlet(id: string) {
+  const found = await getOutletWithServices(id);
+  if (!found || found.outlet.approval !== 'approved') throw notFound('商户');
+  return found;
+}
+
+function assertOwner(user: AuthUser, outlet: Outlet) {
+  if (!hasRole(user, 'merchant') || outlet.ownerId !== user.id) throw forbidden('只能管理自己的网点');
+}
+
+export async function outletSlots(outletId: string, q: { serviceId?: string; from?: string; days: number }, now: Date): Promise<{ items: Slot[] }> {
+  await approvedOutlet(outletId);
+  const from = q.from ?? shanghaiDate(now);
+  const dates = dateRange(from, q.days);
+  const slots = await listSlots(outletId, localToUtc(dates[0], '00:00'), localToUtc(dates[dates.length - 1], '23:59'));
+  return {
+    items: slots
+      .filter((s) => (!q.serviceId || s.serviceId === q.serviceId) && new Date(s.start).getTime() > now.getTime())
+      .map(toSlot),
+  };
+}
+
+export interface PublishSlotsInput {
+  serviceId: string;
+  modes: BookingMode[];
+  cancelCutoffMinutes?: number;
+  slots: Array<{ date: string; start: string; end: string; capacity: number }>;
+}
+
+export async function publishSlots(user: AuthUser, outletId: string, input: PublishSlotsInput, now: Date) {
+  const { outlet, services } = await approvedOutlet(outletId);
+  assertOwner(user, outlet);
+  const service = services.find((s) => s.id === input.serviceId);
+  if (!service) throw notFound('服务项目');
+  if (!service.bookable) throw new AppError('CONFLICT', '这个服务项目没有开放预约');
+  const records: SlotRecord[] = input.slots.map((s) => {
+    if (validateHours({ windows: [{ days: [1], open: s.start, close: s.end }] })) throw new AppError('VALIDATION_FAILED', `时间无效：${s.start}–${s.end}`);
+    if (s.end <= s.start) throw new AppError('VALIDATION_FAILED', `结束时间要晚于开始时间：${s.date} ${s.start}`);
+    const start = localToUtc(s.date, s.start);
+    if (new Date(start).getTime() <= now.getTime()) throw new AppError('VALIDATION_FAILED', `不能发布已经过去的时段：${s.date} ${s.start}`);
+    return {
+      id: slotId(outletId, service.id, s.date, s.start),
+      outletId,
+      serviceId: service.id,
+      serviceName: service.name,
+      date: s.date,
+      startTime: s.start,
+      endTime: s.end,
+      start,
+      end: localToUtc(s.date, s.end),
+      capacity: s.capacity,
+      booked: 0,
+      modes: input.modes,
+      cancelCutoffMinutes: input.cancelCutoffMinutes ?? DEFAULT_CANCEL_CUTOFF_MINUTES,
+    };
+  });
+  const created = await Promise.all(records.map(putSlotIfAbsent));
+  return { created: created.filter(Boolean).length, existing: created.filter((c) => !c).length, slotIds: records.map((r) => r.id) };
+}
+
+export async function changeCapacity(user: AuthUser, id: string, capacity: number): Promise<Slot> {
+  const slot = await getSlot(id);
+  if (!slot) throw notFound('时段');
+  const { outlet } = await approvedOutlet(slot.outletId);
+  assertOwner(user, outlet);
+  if (!(await setSlotCapacity(slot, capacity))) throw new AppError('CONFLICT', `已有${slot.booked}人预约，名额不能少于${slot.booked}`);
+  return toSlot({ ...slot, capacity });
+}
+
+export interface BookInput {
+  slotId: string;
+  mode: BookingMode;
+  address?: string;
+  note?: string;
+}
+
+async function replay(userId: string, key: string, hash: string): Promise<Booking | undefined> {
+  const id = await replayedResult(userId, key, hash);
+  return id ? getBooking(id) : undefined;
+}
+
+export async function book(user: AuthUser, input: BookInput, idempotencyKey: string, now: Date): Promise<{ booking: Booking; replayed: boolean }> {
+  const hash = requestHash('POST /bookings', input);
+  const earlier = await replay(user.id, idempotencyKey, hash);
+  if (earlier) return { booking: earlier, replayed: true };
+
+  const parsed = parseSlotId(input.slotId);
+  const slot = await getSlot(input.slotId);
+  if (!slot) throw notFound('时段');
+  const { outlet, services } = await approvedOutlet(parsed.outletId);
+  if (outlet.ownerId === user.id) throw new AppError('CONFLICT', '不能预约自己网点的服务');
+  assertBookable(new Date(slot.start), now);
+  if (!slot.modes.includes(input.mode)) throw new AppError('VALIDATION_FAILED', '这个时段不支持所选的服务方式');
+  if (input.mode === 'home_visit' && !input.address) throw new AppError('VALIDATION_FAILED', '上门服务请填写地址');
+  const service = services.find((s) => s.id === slot.serviceId);
+  const profile = await getUser(user.id);
+
+  const booking: Booking = {
+    id: `b_${randomUUID().replace(/-/g, '').slice(0, 20)}`,
+    slotId: slot.id,
+    outletId: outlet.id,
+    outletName: outlet.name,
+    circleId: outlet.circleId,
+    serviceId: slot.serviceId,
+    serviceName: slot.serviceName,
+    price: service ? formatPrice(service.priceFen, service.priceMaxFen, service.unit) : '',
+    userId: user.id,
+    userName: profile?.nickname ?? '居民',
+    date: slot.date,
+    startTime: slot.startTime,
+    endTime: slot.endTime,
+    start: slot.start,
+    end: slot.end,
+    mode: input.mode,
+    ...(input.mode === 'home_visit' && input.address ? { address: input.address } : {}),
+    ...(input.note ? { note: input.note } : {}),
+    state: 'requested',
+    stateName: STATE_NAMES.requested,
+    cancelCutoffMinutes: slot.cancelCutoffMinutes,
+    history: [{ at: now.toISOString(), by: user.id, role: 'resident', action: 'request', from: 'none', to: 'requested' }],
+    createdAt: now.toISOString(),
+  };
+  try {
+    await createBooking(booking, idempotencyPut(user.id, idempotencyKey, hash, booking.id, now), now);
+    return { booking, replayed: false };
+  } catch (e) {
+    if (!(e instanceof TransactionFailed)) throw e;
+    // A concurrent retry with the same key may have won: hand back its booking.
+    const winner = await replay(user.id, idempotencyKey, hash);
+    if (winner) return { booking: winner, replayed: true };
+    if (e.reasons[CREATE_ACTIONS.claim] === 'ConditionalCheckFailed') throw new AppError('CONFLICT', '您已经预约了这个时段', { reason: 'ALREADY_BOOKED' });
+    if (e.reasons[CREATE_ACTIONS.capacity] === 'ConditionalCheckFailed') {
+      if (new Date(slot.start).getTime() <= Date.now()) throw new AppError('CONFLICT', '这个时段已经过去，请选择其他时段', { reason: 'SLOT_PAST' });
+      throw new AppError('CONFLICT', '这个时段已经约满了，请选择其他时段', { reason: 'SLOT_FULL' });
+    }
+    throw e;
+  }
+}
+
+export async function myBookings(user: AuthUser): Promise<{ items: Booking[] }> {
+  return { items: await listBookingsOfUser(user.id) };
+}
+
+/** Who is this caller to the booking: its resident, the outlet's merchant, the circle's worker, or nobody. */
+async function relation(user: AuthUser, b: Booking): Promise<'resident' | 'merchant' | 'worker' | null> {
+  if (b.userId === user.id) return 'resident';
+  if (hasRole(user, 'merchant')) {
+    const found = await getOutletWithServices(b.outletId);
+    if (found?.outlet.ownerId === user.id) return 'merchant';
+  }
+  if (hasRole(user, 'worker') && user.circleId === b.circleId) return 'worker';
+  return null;
+}
+
+export async function bookingFor(user: AuthUser, id: string): Promise<Booking> {
+  const b = await getBooking(id);
+  // Someone else's booking answers exactly like a missing one.
+  if (!b || !(await relation(user, b))) throw notFound('预约');
+  return b;
+}
+
+export async function act(user: AuthUser, id: string, action: BookingAction, reason: string | undefined, now: Date): Promise<Booking> {
+  const b = await getBooking(id);
+  const rel = b ? await relation(user, b) : null;
+  if (!b || !rel) throw notFound('预约');
+  if (rel === 'worker') throw forbidden('社区工作者只能查看预约');
+  const role = action === 'cancel' ? 'resident' : 'merchant';
+  if (rel !== role) throw forbidden(role === 'merchant' ? '只有商户可以进行此操作' : '只有预约人可以取消预约');
+  const result = transition({ state: b.state as BookingState, slotStart: new Date(b.start), cancelCutoffMinutes: b.cancelCutoffMinutes }, action, { id: user.id, role }, now, reason);
+  try {
+    await applyTransition(b, b.state as BookingState, result.to, result.history, result.releasesCapacity, STATE_NAMES[result.to]);
+  } catch (e) {
+    // Someone else moved it first (e.g. the resident cancelled while the merchant accepted).
+    if (e instanceof TransactionFailed) throw new AppError('CONFLICT', '预约状态刚刚发生了变化，请刷新后再试');
+    throw e;
+  }
+  return (await getBooking(id))!;
+}
+
+function dayRange(date?: string): [string, string] | [] {
+  return date ? [localToUtc(date, '00:00'), localToUtc(date, '23:59')] : [];
+}
+
+export async function merchantInbox(user: AuthUser, q: { outletId?: string; state?: BookingState; date?: string }): Promise<{ items: Booking[]; outlets: Array<{ id: string; name: string }> }> {
+  if (!hasRole(user, 'merchant')) throw forbidden('只有商户可以查看预约单');
+  const outlets = await listOutletsOfOwner(user.id);
+  if (q.outletId && !outlets.some((o) => o.id === q.outletId)) throw forbidden('只能查看自己网点的预约');
+  const ids = q.outletId ? [q.outletId] : outlets.map((o) => o.id);
+  const lists = await Promise.all(ids.map((id) => listBookingsOfOutlet(id, ...dayRange(q.date))));
+  const items = lists
+    .flat()
+    .filter((b) => !q.state || b.state === q.state)
+    .sort((a, b) => a.start.localeCompare(b.start));
+  return { items, outlets };
+}
+
+export async function circleBookings(user: AuthUser, q: { date?: string }): Promise<{ items: Booking[] }> {
+  if (!hasRole(user, 'worker') || !user.circleId) throw forbidden('只有社区工作者可以查看本圈预约');
+  return { items: await listBookingsOfCircle(user.circleId, ...dayRange(q.date)) };
+}
+

@@ -1,0 +1,99 @@
+import { created, route } from '../http/handler';
+import { AppError } from '../http/errors';
+import { idParam, queryNumber, z } from '../http/validate';
+import { IDEMPOTENCY_KEY_RE } from '../db/idempotency';
+import { BOOKING_MODES } from '../../shared/api';
+import { act, book, bookingFor, changeCapacity, circleBookings, merchantInbox, myBookings, outletSlots, publishSlots } from './domain';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00+08:00`)), '日期无效');
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间格式应为 HH:mm');
+const slotIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}~[A-Za-z0-9_-]{1,32}~\d{12}$/, '时段编号格式不对');
+const states = ['requested', 'accepted', 'rejected', 'cancelled', 'cancelled_by_merchant', 'completed', 'no_show'] as const;
+
+export const slots = route(
+  {
+    route: 'GET /outlets/{id}/slots',
+    auth: 'none',
+    path: z.object({ id: idParam }),
+    query: z.object({ serviceId: idParam.optional(), from: date.optional(), days: queryNumber(1, 14, '天数 days').optional() }),
+  },
+  async ({ path, query, now }) => outletSlots(path.id, { serviceId: query.serviceId, from: query.from, days: Math.floor(query.days ?? 7) }, now),
+);
+
+export const publish = route(
+  {
+    route: 'POST /merchant/outlets/{id}/slots',
+    auth: 'required',
+    path: z.object({ id: idParam }),
+    body: z
+      .object({
+        serviceId: idParam,
+        modes: z.array(z.enum(BOOKING_MODES as [string, ...string[]])).min(1).max(3),
+        cancelCutoffMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
+        slots: z.array(z.object({ date, start: time, end: time, capacity: z.number().int().min(1).max(500) }).strict()).min(1).max(60),
+      })
+      .strict(),
+  },
+  async ({ user, path, body, now }) => created(await publishSlots(user, path.id, body as never, now)),
+);
+
+export const capacity = route(
+  {
+    route: 'POST /merchant/slots/{slotId}/capacity',
+    auth: 'required',
+    path: z.object({ slotId: slotIdParam }),
+    body: z.object({ capacity: z.number().int().min(0).max(500) }).strict(),
+  },
+  async ({ user, path, body }) => changeCapacity(user, path.slotId, body.capacity),
+);
+
+const bookBody = z
+  .object({
+    slotId: slotIdParam,
+    mode: z.enum(BOOKING_MODES as [string, ...string[]]),
+    address: z.string().trim().min(4, '地址太短').max(100, '地址最多100字').optional(),
+    note: z.string().trim().max(200, '备注最多200字').optional(),
+  })
+  .strict();
+
+export const create = route({ route: 'POST /bookings', auth: 'required', body: bookBody }, async ({ user, body, headers, now }) => {
+  const key = headers['idempotency-key'];
+  if (!key || !IDEMPOTENCY_KEY_RE.test(key)) {
+    throw new AppError('VALIDATION_FAILED', '缺少或无效的 Idempotency-Key 请求头（8–64位字母数字）');
+  }
+  const { booking, replayed } = await book(user, body as never, key, now);
+  return replayed ? booking : created(booking);
+});
+
+export const mine = route({ route: 'GET /bookings/mine', auth: 'required' }, async ({ user }) => myBookings(user));
+
+export const get = route({ route: 'GET /bookings/{id}', auth: 'required', path: z.object({ id: idParam }) }, async ({ user, path }) => bookingFor(user, path.id));
+
+export const action = route(
+  {
+    route: 'POST /bookings/{id}/actions',
+    auth: 'required',
+    path: z.object({ id: idParam }),
+    body: z
+      .object({
+        action: z.enum(['accept', 'reject', 'cancel', 'merchantCancel', 'complete', 'noShow']),
+        reason: z.string().trim().max(200, '原因最多200字').optional(),
+      })
+      .strict(),
+  },
+  async ({ user, path, body, now }) => act(user, path.id, body.action, body.reason, now),
+);
+
+export const inbox = route(
+  {
+    route: 'GET /merchant/bookings',
+    auth: 'required',
+    query: z.object({ outletId: idParam.optional(), state: z.enum(states).optional(), date: date.optional() }),
+  },
+  async ({ user, query }) => merchantInbox(user, query),
+);
+
+export const circle = route(
+  { route: 'GET /worker/bookings', auth: 'required', query: z.object({ date: date.optional() }) },
+  async ({ user, query }) => circleBookings(user, query),
+);

@@ -1,0 +1,168 @@
+/** Slots and bookings in DynamoDB. Every capacity change is a conditional write inside a transaction. */
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, queryAll, tableName } from '../db/client';
+import { keys, withoutKeys } from '../db/keys';
+import { transactWrite, type TransactItem } from '../db/transact';
+import type { Booking, Slot } from '../../shared/api';
+import type { BookingState, HistoryEntry } from './lifecycle';
+import { parseSlotId } from './slots';
+
+export type SlotRecord = Omit<Slot, 'remaining'>;
+
+export function toSlot(r: SlotRecord): Slot {
+  return { ...r, remaining: Math.max(0, r.capacity - r.booked) };
+}
+
+/** Creates the slot unless one already exists at that time for that service; true when created. */
+export async function putSlotIfAbsent(slot: SlotRecord): Promise<boolean> {
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.slot(slot.outletId, slot.start, slot.serviceId), type: 'slot', ...slot },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+    return true;
+  } catch (e) {
+    if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+    throw e;
+  }
+}
+
+export async function getSlot(id: string): Promise<SlotRecord | undefined> {
+  const p = parseSlotId(id);
+  const res = await db().send(new GetCommand({ TableName: tableName(), Key: keys.slot(p.outletId, p.startUtc, p.serviceId), ConsistentRead: true }));
+  return res.Item ? withoutKeys<SlotRecord>(res.Item) : undefined;
+}
+
+export async function listSlots(outletId: string, fromUtc: string, toUtc: string): Promise<SlotRecord[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': keys.slotPartition(outletId), ':from': fromUtc, ':to': `${toUtc}~` },
+  });
+  return items.map((i) => withoutKeys<SlotRecord>(i));
+}
+
+/** Changes a slot's capacity, never below the places already taken. */
+export async function setSlotCapacity(slot: SlotRecord, capacity: number): Promise<boolean> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.slot(slot.outletId, slot.start, slot.serviceId),
+        UpdateExpression: 'SET #cap = :c',
+        ConditionExpression: 'attribute_exists(PK) AND #booked <= :c',
+        ExpressionAttributeNames: { '#cap': 'capacity', '#booked': 'booked' },
+        ExpressionAttributeValues: { ':c': capacity },
+      }),
+    );
+    return true;
+  } catch (e) {
+    if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+    throw e;
+  }
+}
+
+const slotKey = (b: Pick<Booking, 'outletId' | 'start' | 'serviceId'>) => keys.slot(b.outletId, b.start, b.serviceId);
+
+export function bookingItem(b: Booking) {
+  return { ...keys.booking(b.id), ...keys.bookingIndexes(b), type: 'booking', ...b };
+}
+
+/**
+ * The transaction that takes a place: capacity (booked < capacity, slot not started), the per-person
+ * claim, the booking itself, and the caller's idempotency record. Action order is fixed; callers map a
+ * failed condition by its index (see CREATE_ACTIONS).
+ */
+export const CREATE_ACTIONS = { capacity: 0, claim: 1, booking: 2, idempotency: 3 } as const;
+
+export async function createBooking(b: Booking, idempotency: TransactItem, now: Date): Promise<void> {
+  await transactWrite([
+    {
+      Update: {
+        TableName: tableName(),
+        Key: slotKey(b),
+        UpdateExpression: 'SET #booked = #booked + :one',
+        ConditionExpression: 'attribute_exists(PK) AND #booked < #cap AND #start > :now',
+        ExpressionAttributeNames: { '#start': 'start', '#booked': 'booked', '#cap': 'capacity' },
+        ExpressionAttributeValues: { ':one': 1, ':now': now.toISOString() },
+      },
+    },
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...keys.slotClaim(b.slotId, b.userId), type: 'slotClaim', bookingId: b.id },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    { Put: { TableName: tableName(), Item: bookingItem(b), ConditionExpression: 'attribute_not_exists(PK)' } },
+    idempotency,
+  ]);
+}
+
+export async function getBooking(id: string): Promise<Booking | undefined> {
+  const res = await db().send(new GetCommand({ TableName: tableName(), Key: keys.booking(id), ConsistentRead: true }));
+  return res.Item ? withoutKeys<Booking>(res.Item) : undefined;
+}
+
+/**
+ * Moves a booking from `from` to `to` only if it is still in `from` (compare-and-swap), appending the
+ * history entry; when the move gives the place back, the slot counter and the claim change in the same
+ * transaction.
+ */
+export async function applyTransition(b: Booking, from: BookingState, to: BookingState, entry: HistoryEntry, releasesCapacity: boolean, stateName: string): Promise<void> {
+  const items: TransactItem[] = [
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.booking(b.id),
+        UpdateExpression: 'SET #state = :to, stateName = :name, history = list_append(history, :entry)',
+        ConditionExpression: '#state = :from',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':to': to, ':from': from, ':name': stateName, ':entry': [entry] },
+      },
+    },
+  ];
+  if (releasesCapacity) {
+    items.push(
+      {
+        Update: {
+          TableName: tableName(),
+          Key: slotKey(b),
+          UpdateExpression: 'SET #booked = #booked - :one',
+          ConditionExpression: '#booked > :zero',
+          ExpressionAttributeNames: { '#booked': 'booked' },
+          ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+        },
+      },
+      { Delete: { TableName: tableName(), Key: keys.slotClaim(b.slotId, b.userId) } },
+    );
+  }
+  await transactWrite(items);
+}
+
+async function listBookings(index: 'GSI1' | 'GSI2' | 'GSI3', pk: string, fromUtc?: string, toUtc?: string): Promise<Booking[]> {
+  const pkName = `${index}PK`;
+  const skName = `${index}SK`;
+  const range = fromUtc && toUtc;
+  const items = await queryAll({
+    IndexName: index,
+    KeyConditionExpression: range ? '#pk = :pk AND #sk BETWEEN :from AND :to' : '#pk = :pk',
+    ExpressionAttributeNames: range ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
+    ExpressionAttributeValues: range ? { ':pk': pk, ':from': fromUtc, ':to': `${toUtc}~` } : { ':pk': pk },
+    ScanIndexForward: false,
+  });
+  return items.map((i) => withoutKeys<Booking>(i));
+}
+
+export const listBookingsOfUser = (userId: string) => listBookings('GSI1', keys.bookingsOfUser(userId));
+export const listBookingsOfOutlet = (outletId: string, fromUtc?: string, toUtc?: string) =>
+  listBookings('GSI2', keys.bookingsOfOutlet(outletId), fromUtc, toUtc);
+export const listBookingsOfCircle = (circleId: string, fromUtc?: string, toUtc?: string) =>
+  listBookings('GSI3', keys.bookingsOfCircle(circleId), fromUtc, toUtc);
+
+/** Live claims of a slot must equal its counter; used by tests and the consistency check. */
+export async function slotCounter(id: string): Promise<number | undefined> {
+  return (await getSlot(id))?.booked;
+}
