@@ -10,28 +10,12 @@
 import { performance } from 'node:perf_hooks';
 import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { startStack, type Stack } from '../scripts/stack';
+import { intOption, mean, ms, out, percentile, progress } from './lib';
 import { benchOutlets, rng } from '../scripts/demo-data';
 import { db, tableName } from '../functions/db/client';
 import { batchPut, outletItems } from '../functions/outlets/store';
 import { findNearby } from '../functions/outlets/domain';
 import { rankNearby, type NearbyEntry, type NearbyQuery } from '../functions/outlets/search';
-
-const progress = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
-const out = (name: string, value: string | number) => process.stdout.write(`${name}: ${value}\n`);
-
-function intOption(flag: string, envName: string, fallback: number, min: number): number {
-  const argv = process.argv.slice(2);
-  let raw: string | undefined;
-  const i = argv.indexOf(flag);
-  if (i >= 0) raw = argv[i + 1];
-  const eq = argv.find((a) => a.startsWith(`${flag}=`));
-  if (eq) raw = eq.slice(flag.length + 1);
-  raw ??= process.env[envName];
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${flag} must be an integer >= ${min} (got ${raw})`);
-  return n;
-}
 
 const OUTLETS = intOption('--outlets', 'BENCH_OUTLETS', 50_000, 1);
 const QUERIES = intOption('--queries', 'BENCH_QUERIES', 500, 1);
@@ -67,15 +51,6 @@ function randomQueries(count: number, seed: number): Criteria[] {
   }
   return qs;
 }
-
-function percentile(values: number[], p: number): number {
-  if (!values.length) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  // Nearest-rank.
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length;
-const ms = (v: number) => v.toFixed(1);
 
 async function loadOutlets(count: number): Promise<number> {
   const t0 = performance.now();

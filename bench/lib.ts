@@ -1,0 +1,27 @@
+/** Helpers shared by the benchmarks: options, percentiles and the `name: value` output. */
+export const progress = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+export const out = (name: string, value: string | number) => process.stdout.write(`${name}: ${value}\n`);
+
+export function intOption(flag: string, envName: string, fallback: number, min: number): number {
+  const argv = process.argv.slice(2);
+  let raw: string | undefined;
+  const i = argv.indexOf(flag);
+  if (i >= 0) raw = argv[i + 1];
+  const eq = argv.find((a) => a.startsWith(`${flag}=`));
+  if (eq) raw = eq.slice(flag.length + 1);
+  raw ??= process.env[envName];
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${flag} must be an integer >= ${min} (got ${raw})`);
+  return n;
+}
+
+export function percentile(values: number[], p: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  // Nearest-rank.
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+export const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length;
+export const ms = (v: number) => v.toFixed(1);
+
