@@ -1,7 +1,11 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/category/index', 'pages/mine/index'],
   // Everything that is not a tab lives in a subpackage, keeping the main package small.
-  subPackages: [{ root: 'packages/outlet', pages: ['pages/detail/index'] }],
+  subPackages: [
+    { root: 'packages/outlet', pages: ['pages/detail/index'] },
+    { root: 'packages/booking', pages: ['pages/book/index', 'pages/mine/index'] },
+    { root: 'packages/merchant', pages: ['pages/inbox/index'] },
+  ],
   preloadRule: { 'pages/index/index': { network: 'all', packages: ['packages/outlet'] } },
   window: {
     navigationBarTitleText: '一刻钟',

@@ -36,14 +36,14 @@ function withQuery(path: string, query?: Query): string {
   return parts.length ? `${path}?${parts.join('&')}` : path;
 }
 
-async function send<T>(method: 'GET' | 'POST', path: string, opts: { query?: Query; body?: unknown }, retried: boolean): Promise<T> {
+async function send<T>(method: 'GET' | 'POST', path: string, opts: { query?: Query; body?: unknown; headers?: Record<string, string> }, retried: boolean): Promise<T> {
   let res: Taro.request.SuccessCallbackResult<Record<string, unknown>>;
   try {
     res = await Taro.request({
       url: API_BASE + withQuery(path, opts.query),
       method,
       data: opts.body as never,
-      header: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      header: { 'content-type': 'application/json', ...(opts.headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
       timeout: 10000,
     });
   } catch {
@@ -63,7 +63,7 @@ async function send<T>(method: 'GET' | 'POST', path: string, opts: { query?: Que
 
 export const api = {
   get: <T>(path: string, query?: Query) => send<T>('GET', path, { query }, false),
-  post: <T>(path: string, body?: unknown) => send<T>('POST', path, { body }, false),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => send<T>('POST', path, { body, headers }, false),
 };
 
 export function errorMessage(e: unknown): string {

@@ -68,6 +68,16 @@ export default function Mine() {
           <Text className="profile-name">{user.nickname}</Text>
           <Text className="muted">身份：{user.roles.map((r) => ROLE_NAMES[r]).join('、')}</Text>
           {user.outlets.length > 0 && <Text className="muted">我的网点：{user.outlets.map((o) => o.name).join('、')}</Text>}
+          <View className="setting-row" hoverClass="pressed" data-testid="my-bookings" onClick={() => Taro.navigateTo({ url: '/packages/booking/pages/mine/index' })}>
+            <Text>我的预约</Text>
+            <Text className="muted">查看 ›</Text>
+          </View>
+          {user.roles.includes('merchant') && (
+            <View className="setting-row" hoverClass="pressed" data-testid="merchant-inbox" onClick={() => Taro.navigateTo({ url: '/packages/merchant/pages/inbox/index' })}>
+              <Text>商户工作台</Text>
+              <Text className="muted">处理预约 ›</Text>
+            </View>
+          )}
           <Button className="big-button" onClick={signOut}>
             退出登录
           </Button>

@@ -76,7 +76,19 @@ export default function OutletDetailPage() {
               <Text>{s.name}</Text>
               {s.note && <Text className="price-note">{s.note}</Text>}
             </View>
-            <Text className="price-value">{formatPrice(s.priceFen, s.priceMaxFen, s.unit)}</Text>
+            <View className="price-side">
+              <Text className="price-value">{formatPrice(s.priceFen, s.priceMaxFen, s.unit)}</Text>
+              {s.bookable && (
+                <View
+                  className="book-button"
+                  hoverClass="pressed"
+                  data-service-id={s.id}
+                  onClick={() => Taro.navigateTo({ url: `/packages/booking/pages/book/index?outletId=${outlet.id}&serviceId=${s.id}` })}
+                >
+                  <Text>预约</Text>
+                </View>
+              )}
+            </View>
           </View>
         ))}
       </View>

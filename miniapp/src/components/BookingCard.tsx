@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import { View, Text } from '@tarojs/components';
+import { BOOKING_MODE_NAMES, type Booking } from '@shared/api';
+
+const LIVE = ['requested', 'accepted'];
+
+export function BookingCard({ booking, children, highlight }: { booking: Booking; children?: ReactNode; highlight?: boolean }) {
+  const lastReason = [...booking.history].reverse().find((h) => h.reason)?.reason;
+  return (
+    <View className={`card booking-card ${highlight ? 'highlight' : ''}`} data-booking-id={booking.id}>
+      <View className="booking-head">
+        <Text className="card-title">{booking.serviceName}</Text>
+        <Text className={`booking-state state-${booking.state} ${LIVE.includes(booking.state) ? 'live' : ''}`}>{booking.stateName}</Text>
+      </View>
+      <Text>{booking.outletName}</Text>
+      <Text className="booking-time">
+        {booking.date} {booking.startTime}–{booking.endTime} · {BOOKING_MODE_NAMES[booking.mode]}
+      </Text>
+      <Text className="muted">
+        {booking.userName} · {booking.price}
+      </Text>
+      {booking.address && <Text className="muted">地址：{booking.address}</Text>}
+      {booking.note && <Text className="muted">备注：{booking.note}</Text>}
+      {lastReason && <Text className="muted">原因：{lastReason}</Text>}
+      {children}
+    </View>
+  );
+}

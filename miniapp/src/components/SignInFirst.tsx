@@ -1,0 +1,14 @@
+import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+
+export function SignInFirst({ what }: { what: string }) {
+  return (
+    <View className="state">
+      <Text className="state-text">请先登录，再{what}</Text>
+      <Button className="big-button" type="primary" onClick={() => Taro.switchTab({ url: '/pages/mine/index' })}>
+        去登录
+      </Button>
+    </View>
+  );
+}

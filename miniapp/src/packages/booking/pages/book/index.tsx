@@ -1,0 +1,144 @@
+import { useMemo, useState } from 'react';
+import { View, Text, Input, Textarea } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { BOOKING_MODE_NAMES, type Booking, type BookingMode, type OutletDetail, type Slot } from '@shared/api';
+import { formatPrice } from '@shared/money';
+import { Page } from '../../../../components/Page';
+import { Empty, ErrorState, Loading } from '../../../../components/StateView';
+import { SignInFirst } from '../../../../components/SignInFirst';
+import { api, errorMessage } from '../../../../services/api';
+import { newIdempotencyKey } from '../../../../services/idempotency';
+import { useRequest } from '../../../../services/use-request';
+import { useAppState } from '../../../../state/app-state';
+
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+const dayLabel = (date: string) => {
+  const d = new Date(`${date}T12:00:00+08:00`);
+  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日 ${WEEKDAYS[d.getUTCDay()]}`;
+};
+
+export default function BookPage() {
+  const { params } = useRouter();
+  const outletId = params.outletId ?? '';
+  const serviceId = params.serviceId ?? '';
+  const { user } = useAppState();
+  const outlet = useRequest(() => api.get<OutletDetail>(`/outlets/${encodeURIComponent(outletId)}`), [outletId], !!outletId);
+  const slots = useRequest(() => api.get<{ items: Slot[] }>(`/outlets/${encodeURIComponent(outletId)}/slots`, { serviceId, days: 7 }), [outletId, serviceId], !!outletId);
+  const [date, setDate] = useState<string | null>(null);
+  const [slotId, setSlotId] = useState<string | null>(null);
+  const [mode, setMode] = useState<BookingMode | null>(null);
+  const [address, setAddress] = useState('');
+  const [note, setNote] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // The same key is re-sent if the user taps again after a timeout, so a retry never books twice.
+  const [idemKey, setIdemKey] = useState(newIdempotencyKey);
+
+  const dates = useMemo(() => [...new Set((slots.data?.items ?? []).map((s) => s.date))], [slots.data]);
+  const activeDate = date ?? dates[0] ?? null;
+  const daySlots = (slots.data?.items ?? []).filter((s) => s.date === activeDate);
+  const slot = daySlots.find((s) => s.id === slotId) ?? null;
+  const service = outlet.data?.services.find((s) => s.id === serviceId);
+  const chosenMode = mode ?? slot?.modes[0] ?? null;
+
+  const choose = (fn: () => void) => {
+    fn();
+    setIdemKey(newIdempotencyKey());
+    setError(null);
+  };
+
+  if (!user) return <Page><SignInFirst what="预约服务" /></Page>;
+  if (outlet.loading || slots.loading) return <Page><Loading /></Page>;
+  if (outlet.error || slots.error) return <Page><ErrorState message={outlet.error ?? slots.error!} onRetry={() => { outlet.reload(); slots.reload(); }} /></Page>;
+
+  const submit = async () => {
+    if (!slot || !chosenMode) return;
+    setSubmitting(true);
+    setError(null);
+    try {
+      const booking = await api.post<Booking>(
+        '/bookings',
+        { slotId: slot.id, mode: chosenMode, ...(chosenMode === 'home_visit' ? { address: address.trim() } : {}), ...(note.trim() ? { note: note.trim() } : {}) },
+        { 'idempotency-key': idemKey },
+      );
+      Taro.showToast({ title: '预约已提交', icon: 'success' });
+      Taro.redirectTo({ url: `/packages/booking/pages/mine/index?highlight=${booking.id}` });
+    } catch (e) {
+      setError(errorMessage(e));
+      slots.reload();
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Page className="book">
+      <View className="card">
+        <Text className="card-title">{outlet.data?.name}</Text>
+        <Text>
+          {service?.name} · {service ? formatPrice(service.priceFen, service.priceMaxFen, service.unit) : ''}
+        </Text>
+      </View>
+      {dates.length === 0 ? (
+        <Empty text="最近7天还没有可预约的时段，请直接电话联系商户。" />
+      ) : (
+        <>
+          <View className="section-title"><Text>选择日期</Text></View>
+          <View className="filters">
+            {dates.map((d) => (
+              <View key={d} className={`chip ${d === activeDate ? 'active' : ''}`} onClick={() => choose(() => { setDate(d); setSlotId(null); })} data-date={d}>
+                <Text>{dayLabel(d)}</Text>
+              </View>
+            ))}
+          </View>
+          <View className="section-title"><Text>选择时段</Text></View>
+          <View className="slot-grid">
+            {daySlots.map((s) => (
+              <View
+                key={s.id}
+                className={`slot ${s.id === slotId ? 'active' : ''} ${s.remaining === 0 ? 'full' : ''}`}
+                data-slot-id={s.id}
+                onClick={() => s.remaining > 0 && choose(() => { setSlotId(s.id); setMode(null); })}
+              >
+                <Text className="slot-time">{s.startTime}–{s.endTime}</Text>
+                <Text className="slot-left">{s.remaining > 0 ? `余${s.remaining}个` : '已约满'}</Text>
+              </View>
+            ))}
+          </View>
+          {slot && slot.modes.length > 1 && (
+            <View className="filters">
+              {slot.modes.map((m) => (
+                <View key={m} className={`chip ${m === chosenMode ? 'active' : ''}`} onClick={() => choose(() => setMode(m))}>
+                  <Text>{BOOKING_MODE_NAMES[m]}</Text>
+                </View>
+              ))}
+            </View>
+          )}
+          {slot && chosenMode === 'home_visit' && (
+            <View className="card">
+              <Text className="card-title">上门地址</Text>
+              <Input className="text-input" value={address} placeholder="小区、楼号、单元、门牌号" maxlength={100} onInput={(e) => choose(() => setAddress(e.detail.value))} />
+            </View>
+          )}
+          {slot && (
+            <View className="card">
+              <Text className="card-title">备注（可不填）</Text>
+              <Textarea className="text-area" value={note} placeholder="例如：鞋子是皮靴" maxlength={200} onInput={(e) => choose(() => setNote(e.detail.value))} />
+            </View>
+          )}
+          {error && <ErrorState message={error} />}
+          <Button
+            className="big-button confirm-button"
+            type="primary"
+            disabled={!slot || (chosenMode === 'home_visit' && address.trim().length < 4)}
+            loading={submitting}
+            onClick={submit}
+          >
+            {slot ? `确认预约 ${dayLabel(slot.date)} ${slot.startTime}` : '请先选择时段'}
+          </Button>
+        </>
+      )}
+    </Page>
+  );
+}

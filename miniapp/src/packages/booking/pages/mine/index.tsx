@@ -1,0 +1,59 @@
+import { View, Text } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import type { Booking } from '@shared/api';
+import { Page } from '../../../../components/Page';
+import { BookingCard } from '../../../../components/BookingCard';
+import { Empty, ErrorState, Loading } from '../../../../components/StateView';
+import { SignInFirst } from '../../../../components/SignInFirst';
+import { api, errorMessage } from '../../../../services/api';
+import { useRequest } from '../../../../services/use-request';
+import { useAppState } from '../../../../state/app-state';
+
+export default function MyBookings() {
+  const { params } = useRouter();
+  const { user } = useAppState();
+  const list = useRequest(() => api.get<{ items: Booking[] }>('/bookings/mine'), [user?.id], !!user);
+  useDidShow(() => {
+    if (user) list.reload();
+  });
+
+  if (!user) return <Page><SignInFirst what="查看预约" /></Page>;
+  if (list.loading && !list.data) return <Page><Loading /></Page>;
+  if (list.error) return <Page><ErrorState message={list.error} onRetry={list.reload} /></Page>;
+
+  const now = Date.now();
+  const items = list.data?.items ?? [];
+  const upcoming = items.filter((b) => new Date(b.end).getTime() > now && ['requested', 'accepted'].includes(b.state));
+  const past = items.filter((b) => !upcoming.includes(b));
+
+  const cancel = async (b: Booking) => {
+    const { confirm } = await Taro.showModal({ title: '取消预约', content: `确定取消 ${b.date} ${b.startTime} 的${b.serviceName}吗？` });
+    if (!confirm) return;
+    try {
+      await api.post(`/bookings/${b.id}/actions`, { action: 'cancel' });
+      Taro.showToast({ title: '已取消', icon: 'success' });
+      list.reload();
+    } catch (e) {
+      Taro.showToast({ title: errorMessage(e), icon: 'none' });
+    }
+  };
+
+  return (
+    <Page className="my-bookings">
+      <View className="section-title"><Text>即将到来</Text></View>
+      {upcoming.length === 0 && <Empty text="还没有待办的预约" />}
+      {upcoming.map((b) => (
+        <BookingCard key={b.id} booking={b} highlight={b.id === params.highlight}>
+          <Button className="big-button" onClick={() => cancel(b)}>
+            取消预约
+          </Button>
+        </BookingCard>
+      ))}
+      {past.length > 0 && <View className="section-title"><Text>历史预约</Text></View>}
+      {past.map((b) => (
+        <BookingCard key={b.id} booking={b} />
+      ))}
+    </Page>
+  );
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { View, Text, Input } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import type { Booking, BookingStateDto } from '@shared/api';
+import { Page } from '../../../../components/Page';
+import { BookingCard } from '../../../../components/BookingCard';
+import { Empty, ErrorState, Loading } from '../../../../components/StateView';
+import { SignInFirst } from '../../../../components/SignInFirst';
+import { api, errorMessage } from '../../../../services/api';
+import { useRequest } from '../../../../services/use-request';
+import { useAppState } from '../../../../state/app-state';
+
+const FILTERS: Array<{ state?: BookingStateDto; label: string }> = [
+  { state: 'requested', label: '待确认' },
+  { state: 'accepted', label: '已接单' },
+  { label: '全部' },
+];
+
+function Actions({ booking, onDone }: { booking: Booking; onDone(): void }) {
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const run = async (action: string, extra: object = {}) => {
+    setBusy(true);
+    try {
+      await api.post(`/bookings/${booking.id}/actions`, { action, ...extra });
+      Taro.showToast({ title: '已处理', icon: 'success' });
+      onDone();
+    } catch (e) {
+      Taro.showToast({ title: errorMessage(e), icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const started = new Date(booking.start).getTime() <= Date.now();
+  if (booking.state === 'requested') {
+    return rejecting ? (
+      <View className="reject-box">
+        <Input className="text-input" value={reason} placeholder="请填写拒绝原因" maxlength={200} onInput={(e) => setReason(e.detail.value)} />
+        <View className="action-row">
+          <Button className="big-button" onClick={() => setRejecting(false)}>返回</Button>
+          <Button className="big-button" type="danger" disabled={!reason.trim()} loading={busy} onClick={() => run('reject', { reason: reason.trim() })}>
+            确认拒绝
+          </Button>
+        </View>
+      </View>
+    ) : (
+      <View className="action-row">
+        <Button className="big-button accept-button" type="primary" loading={busy} onClick={() => run('accept')}>接单</Button>
+        <Button className="big-button" onClick={() => setRejecting(true)}>拒绝</Button>
+      </View>
+    );
+  }
+  if (booking.state === 'accepted') {
+    return (
+      <View className="action-row">
+        <Button className="big-button" type="primary" loading={busy} onClick={() => run('complete')}>已完成</Button>
+        <Button className="big-button" disabled={!started} onClick={() => run('noShow')}>未到店</Button>
+      </View>
+    );
+  }
+  return null;
+}
+
+export default function MerchantInbox() {
+  const { user } = useAppState();
+  const [filter, setFilter] = useState(0);
+  const state = FILTERS[filter].state;
+  const inbox = useRequest(() => api.get<{ items: Booking[] }>('/merchant/bookings', { state }), [user?.id, state], !!user);
+  useDidShow(() => {
+    if (user) inbox.reload();
+  });
+
+  if (!user) return <Page><SignInFirst what="处理预约" /></Page>;
+  if (!user.roles.includes('merchant')) return <Page><ErrorState message="商户工作台只对商户开放" /></Page>;
+  return (
+    <Page className="merchant-inbox">
+      <View className="filters">
+        {FILTERS.map((f, i) => (
+          <View key={f.label} className={`chip ${i === filter ? 'active' : ''}`} onClick={() => setFilter(i)}>
+            <Text>{f.label}</Text>
+          </View>
+        ))}
+      </View>
+      {inbox.loading && !inbox.data ? (
+        <Loading />
+      ) : inbox.error ? (
+        <ErrorState message={inbox.error} onRetry={inbox.reload} />
+      ) : inbox.data!.items.length === 0 ? (
+        <Empty text="没有这类预约" />
+      ) : (
+        inbox.data!.items.map((b) => (
+          <BookingCard key={b.id} booking={b}>
+            <Actions booking={b} onDone={inbox.reload} />
+          </BookingCard>
+        ))
+      )}
+    </Page>
+  );
+}
