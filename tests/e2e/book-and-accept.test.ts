@@ -4,22 +4,15 @@
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchPhone, ARTIFACTS } from '../support/browser';
+import { usePhone, h5Url as h5, ARTIFACTS } from '../support/browser';
 
 jest.setTimeout(150_000);
 
-let phone: Awaited<ReturnType<typeof launchPhone>>;
+const phone = usePhone();
 let page: Page;
-const h5 = () => {
-  if (!process.env.YKZ_H5_URL) throw new Error('H5 build missing: run `npm run build:h5` before the e2e tests');
-  return process.env.YKZ_H5_URL;
-};
-
-beforeAll(async () => {
-  phone = await launchPhone();
-  page = phone.page;
+beforeAll(() => {
+  page = phone.page();
 });
-afterAll(async () => phone?.close());
 
 async function signInAs(nickname: string) {
   await page.goto(h5() + '#/pages/mine/index');

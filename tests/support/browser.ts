@@ -36,3 +36,19 @@ export async function launchPhone(): Promise<{ browser: Browser; context: Browse
     close: () => browser.close(),
   };
 }
+
+/** The H5 app's URL from the test stack. */
+export function h5Url(): string {
+  if (!process.env.YKZ_H5_URL) throw new Error('H5 build missing: run `npm run build:h5` before the e2e tests');
+  return process.env.YKZ_H5_URL;
+}
+
+/** One phone for the whole test file: launched before, closed after. */
+export function usePhone(): { page(): Page } {
+  let phone: Awaited<ReturnType<typeof launchPhone>> | undefined;
+  beforeAll(async () => {
+    phone = await launchPhone();
+  });
+  afterAll(async () => phone?.close());
+  return { page: () => phone!.page };
+}
