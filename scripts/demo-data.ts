@@ -6,7 +6,8 @@ import type { Circle, Outlet, Service } from '../shared/api';
 import type { OpeningHours } from '../shared/hours';
 import type { UserRecord } from '../functions/users/store';
 
-export const DEMO_SEED_VERSION = 'v1';
+// Bump when the demo data changes: a stack kept on disk then reloads it (puts overwrite the old items).
+export const DEMO_SEED_VERSION = 'v2';
 
 export function rng(seed: number) {
   let a = seed >>> 0;
