@@ -13,22 +13,15 @@ import {
   type LatLng,
   type WalkingPace,
 } from '../../shared/walking';
-import type { OutletSummary, HeadlinePrice } from '../../shared/api';
+import type { OutletSummary } from '../../shared/api';
 import type { OpeningHours } from '../../shared/hours';
 import { cellsWithin } from './geohash';
 import { NEAR_CELL_PRECISION } from '../db/keys';
 
 /** What a nearby entry in the index holds: enough to rank and list an outlet without reading it. */
-export interface NearbyEntry {
-  id: string;
-  name: string;
-  categories: string[];
-  address: string;
-  lat: number;
-  lng: number;
+export type NearbyEntry = Pick<OutletSummary, 'id' | 'name' | 'categories' | 'address' | 'lat' | 'lng' | 'headlinePrices'> & {
   hours: OpeningHours;
-  headlinePrices: HeadlinePrice[];
-}
+};
 
 export interface NearbyQuery {
   centre: LatLng;
