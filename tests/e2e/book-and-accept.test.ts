@@ -14,8 +14,14 @@ beforeAll(() => {
   page = phone.page();
 });
 
+/** A fresh document at that route: the H5 router's page stack from the previous role is dropped. */
+async function open(route: string) {
+  await page.goto(h5() + '#' + route);
+  await page.reload();
+}
+
 async function signInAs(nickname: string) {
-  await page.goto(h5() + '#/pages/mine/index');
+  await open('/pages/mine/index');
   const signOut = page.locator('.page.mine .nut-button', { hasText: '退出登录' });
   if (await signOut.count()) await signOut.click();
   await page.locator('.page.mine .demo-user', { hasText: nickname }).click();
@@ -24,7 +30,7 @@ async function signInAs(nickname: string) {
 
 it('resident books, merchant accepts, resident sees it accepted', async () => {
   await signInAs('张阿姨');
-  await page.goto(h5() + '#/packages/outlet/pages/detail/index?id=o-laozheng');
+  await open('/packages/outlet/pages/detail/index?id=o-laozheng');
   await page.locator('.page.detail .book-button[data-service-id="s02"]').click();
 
   await page.locator('.page.book .slot').first().waitFor();
@@ -53,7 +59,7 @@ it('resident books, merchant accepts, resident sees it accepted', async () => {
   await inboxCard.waitFor({ state: 'detached' }); // leaves the 待确认 list
 
   await signInAs('张阿姨');
-  await page.locator('.page.mine [data-testid="my-bookings"]').click();
+  await open('/packages/booking/pages/mine/index');
   const accepted = page.locator(`.page.my-bookings .booking-card[data-booking-id="${bookingId}"]`);
   await accepted.waitFor();
   await expect(accepted.locator('.booking-state').innerText()).resolves.toBe('已接单');
