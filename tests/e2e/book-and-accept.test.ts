@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { usePhone, h5Url as h5, ARTIFACTS } from '../support/browser';
+import { usePhone, openRoute, ARTIFACTS } from '../support/browser';
 
 jest.setTimeout(150_000);
 
@@ -14,11 +14,7 @@ beforeAll(() => {
   page = phone.page();
 });
 
-/** A fresh document at that route: the H5 router's page stack from the previous role is dropped. */
-async function open(route: string) {
-  await page.goto(h5() + '#' + route);
-  await page.reload();
-}
+const open = (route: string) => openRoute(page, route);
 
 async function signInAs(nickname: string) {
   await open('/pages/mine/index');

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { usePhone, h5Url as h5, ARTIFACTS } from '../support/browser';
+import { usePhone, h5Url as h5, openRoute, ARTIFACTS } from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -53,13 +53,13 @@ it('finds repair stalls near a chosen community and shows their prices', async (
 it('large-text mode enlarges the text on every page', async () => {
   const size = (sel: string) => page.locator(sel).first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
   const before = await size('.detail-name');
-  await page.goto(h5() + '#/pages/mine/index');
-  await page.locator('.setting-row', { hasText: '大字模式' }).click();
-  await page.locator('.switch.on').waitFor();
-  await page.goto(h5());
+  await openRoute(page, '/pages/mine/index');
+  await page.locator('.page.mine .setting-row', { hasText: '大字模式' }).click();
+  await page.locator('.page.mine .switch.on').waitFor();
+  await openRoute(page, '/pages/index/index');
   await page.locator('.page.home.large .outlet-card').first().waitFor();
   await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-home-large.png') });
-  await page.goto(h5() + '#/packages/outlet/pages/detail/index?id=o-laozheng');
+  await openRoute(page, '/packages/outlet/pages/detail/index?id=o-laozheng');
   await page.locator('.page.detail.large .detail-name').waitFor();
   const after = await size('.detail-name');
   expect(after).toBeGreaterThanOrEqual(before * 1.25);

@@ -52,3 +52,12 @@ export function usePhone(): { page(): Page } {
   afterAll(async () => phone?.close());
   return { page: () => phone!.page };
 }
+
+/**
+ * Opens a route of the H5 app in a fresh document. Hash navigations inside one document leave the H5
+ * router's earlier (hidden) pages around, which made role switches and re-visits flaky.
+ */
+export async function openRoute(page: Page, route = '/pages/index/index'): Promise<void> {
+  await page.goto(`${h5Url()}#${route}`);
+  await page.reload();
+}
