@@ -7,7 +7,7 @@ import type { OpeningHours } from '../shared/hours';
 import type { UserRecord } from '../functions/users/store';
 
 // Bump when the demo data changes: a stack kept on disk then reloads it (puts overwrite the old items).
-export const DEMO_SEED_VERSION = 'v2';
+export const DEMO_SEED_VERSION = 'v3';
 
 export function rng(seed: number) {
   let a = seed >>> 0;
@@ -60,9 +60,9 @@ export const HOURS = {
 } satisfies Record<string, OpeningHours>;
 
 const yuan = (y: number) => Math.round(y * 100);
-type ServiceSpec = [name: string, min: number | null, max?: number, unit?: string, bookable?: boolean, note?: string];
+type ServiceSpec = [name: string, min: number | null, max?: number, unit?: string, bookable?: boolean, note?: string, pricing?: 'canteen'];
 const services = (specs: ServiceSpec[]): Service[] =>
-  specs.map(([name, min, max, unit, bookable, note], i) => ({
+  specs.map(([name, min, max, unit, bookable, note, pricing], i) => ({
     id: `s${String(i + 1).padStart(2, '0')}`,
     name,
     priceFen: min === null ? null : yuan(min),
@@ -70,6 +70,7 @@ const services = (specs: ServiceSpec[]): Service[] =>
     ...(unit ? { unit } : {}),
     bookable: bookable ?? false,
     ...(note ? { note } : {}),
+    ...(pricing ? { pricing } : {}),
   }));
 
 export const CIRCLES: Circle[] = [
@@ -120,7 +121,8 @@ const STREETS: Record<string, string[]> = {
 };
 
 export const DEMO_USERS: UserRecord[] = [
-  { id: 'u_demo_resident', nickname: '张阿姨', roles: ['resident'], demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
+  // Age checked by the community worker: the canteen price is computed from it.
+  { id: 'u_demo_resident', nickname: '张阿姨', roles: ['resident'], birthDate: '1956-03-12', ageVerified: true, demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
   { id: 'u_demo_parent', nickname: '李女士', roles: ['resident'], demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
   { id: 'u_demo_volunteer', nickname: '王大哥', roles: ['resident', 'volunteer'], demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
   { id: 'u_demo_merchant', nickname: '郑师傅', roles: ['resident', 'merchant'], demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
@@ -164,7 +166,7 @@ function sampleOutlets(): DemoOutlet[] {
     o('o-xingfuli-cart', '幸福里流动早餐车', ['breakfast'], at(520, -330), '幸福里小区北门（定时定点）', HOURS.breakfastCart,
       [['煎饼', 6], ['鸡蛋灌饼', 5], ['豆浆', 2]]),
     o('o-kangle', '康乐长者食堂', ['elder_canteen'], at(-60, -120), '红枫社区综合服务中心一楼', HOURS.canteen,
-      [['两荤一素套餐', 15, 15, '份', true, '60岁以上9折，每日一餐补贴3元'], ['困难老人A套餐', 0, 0, '份', true, '经社区认定的困难老人免费'], ['送餐上门', 2, 2, '次', false, '独居、失能老人免费']],
+      [['两荤一素套餐', 15, 15, '份', true, '60岁以上9折，每日一餐补贴3元', 'canteen'], ['困难老人A套餐', 0, 0, '份', false, '经社区认定的困难老人免费，请到店登记'], ['送餐上门', 2, 2, '次', false, '独居、失能老人免费']],
       { ownerId: 'u_demo_canteen', description: '堂食、自取、送餐均可。' }),
     o('o-yinxing-meal', '银杏社区助餐点', ['elder_canteen'], at(-380, 510), '银杏苑3号楼底商', { windows: [{ days: ALL_DAYS, open: '10:30', close: '13:00' }], note: '午餐请于09:30前预订' },
       [['中央厨房午餐', 12, 12, '份', true], ['送餐', 2, 2, '次', false, '独居、失能老人免费']]),
@@ -307,6 +309,7 @@ export function benchOutlets(count: number, seed = 7): DemoOutlet[] {
 }
 
 export interface DemoSlotPlan {
+  merchantId: string;
   outletId: string;
   serviceId: string;
   times: Array<[start: string, end: string]>;
@@ -324,9 +327,11 @@ const halfHours = (from: number, to: number): Array<[string, string]> =>
 /** Availability the demo merchants publish for the coming days (published again on each start). */
 export const DEMO_SLOT_PLANS: DemoSlotPlan[] = [
   // A repair stall takes 3 drop-offs per half hour.
-  { outletId: 'o-laozheng', serviceId: 's01', times: halfHours(9, 17), capacity: 3, modes: ['in_store'] },
-  { outletId: 'o-laozheng', serviceId: 's02', times: halfHours(9, 17), capacity: 3, modes: ['in_store'] },
+  { merchantId: 'u_demo_merchant', outletId: 'o-laozheng', serviceId: 's01', times: halfHours(9, 17), capacity: 3, modes: ['in_store'] },
+  { merchantId: 'u_demo_merchant', outletId: 'o-laozheng', serviceId: 's02', times: halfHours(9, 17), capacity: 3, modes: ['in_store'] },
   // A home-visit appliance repair takes one visit per slot.
-  { outletId: 'o-anxin', serviceId: 's01', times: [['09:00', '11:00'], ['11:00', '13:00'], ['14:00', '16:00'], ['16:00', '17:00']], capacity: 1, modes: ['home_visit'] },
-  { outletId: 'o-anxin', serviceId: 's02', times: [['09:00', '11:00'], ['14:00', '16:00']], capacity: 1, modes: ['home_visit'] },
+  { merchantId: 'u_demo_merchant', outletId: 'o-anxin', serviceId: 's01', times: [['09:00', '11:00'], ['11:00', '13:00'], ['14:00', '16:00'], ['16:00', '17:00']], capacity: 1, modes: ['home_visit'] },
+  { merchantId: 'u_demo_merchant', outletId: 'o-anxin', serviceId: 's02', times: [['09:00', '11:00'], ['14:00', '16:00']], capacity: 1, modes: ['home_visit'] },
+  // The elderly canteen: 80 reservations per meal, dine-in or pick-up.
+  { merchantId: 'u_demo_canteen', outletId: 'o-kangle', serviceId: 's01', times: [['11:00', '13:00'], ['17:00', '18:30']], capacity: 80, modes: ['in_store', 'pickup'] },
 ];

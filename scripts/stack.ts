@@ -167,9 +167,9 @@ export async function ensureDemoSlots(now = new Date(), days = 7): Promise<numbe
   const { publishSlots } = await import('../functions/bookings/domain');
   const { dateRange } = await import('../functions/bookings/slots');
   const { shanghaiDate } = await import('../shared/time');
-  const merchant = DEMO_USERS.find((u) => u.id === 'u_demo_merchant')!;
   let created = 0;
   for (const plan of DEMO_SLOT_PLANS) {
+    const merchant = DEMO_USERS.find((u) => u.id === plan.merchantId)!;
     const slots = dateRange(shanghaiDate(now), days).flatMap((date) =>
       plan.times
         .filter(([start]) => new Date(`${date}T${start}:00+08:00`).getTime() > now.getTime() + 60_000)

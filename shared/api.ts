@@ -47,10 +47,14 @@ export interface Service {
   unit?: string;
   bookable: boolean;
   note?: string;
+  /** 'canteen': priced per person from their verified age (see functions/bookings/pricing.ts). */
+  pricing?: 'canteen';
 }
 
 export interface Outlet {
   id: string;
+  /** Elderly canteens: discount and subsidy rules (defaults: 60+ 9折, 3 元 once a day). */
+  canteenPricing?: { elderAge: number; elderRatePermille: number; subsidyFen: number; subsidisedMealsPerDay: number };
   circleId: string;
   name: string;
   categories: string[];
@@ -139,6 +143,8 @@ export interface Slot {
   remaining: number;
   modes: BookingMode[];
   cancelCutoffMinutes: number;
+  /** Canteen meals are confirmed on booking; the pickup code completes them. */
+  autoAccept?: boolean;
 }
 
 export type BookingStateDto = 'requested' | 'accepted' | 'rejected' | 'cancelled' | 'cancelled_by_merchant' | 'completed' | 'no_show';
@@ -175,6 +181,11 @@ export interface Booking {
   state: BookingStateDto;
   stateName: string;
   cancelCutoffMinutes: number;
+  /** Canteen meals: the price computed on the server, how it was made up, and the pickup code. */
+  payFen?: number;
+  priceLines?: Array<{ label: string; amountFen: number }>;
+  subsidised?: boolean;
+  pickupCode?: string;
   history: BookingHistoryEntry[];
   createdAt: string;
 }

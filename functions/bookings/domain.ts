@@ -1,5 +1,5 @@
 /** Booking use cases. Who may do what is decided here from the server's view of the caller. */
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { AppError, forbidden, notFound } from '../http/errors';
 import type { AuthUser } from '../auth/authenticate';
 import { hasRole } from '../auth/authenticate';
@@ -7,12 +7,13 @@ import { idempotencyPut, replayedResult, requestHash } from '../db/idempotency';
 import { TransactionFailed } from '../db/transact';
 import { getOutletWithServices, listOutletsOfOwner } from '../outlets/store';
 import { getUser } from '../users/store';
-import { formatPrice } from '../../shared/money';
+import { formatPrice, formatYuan } from '../../shared/money';
 import { shanghaiDate } from '../../shared/time';
 import { validateHours } from '../../shared/hours';
 import type { Booking, BookingMode, Outlet, Slot } from '../../shared/api';
 import { assertBookable, DEFAULT_CANCEL_CUTOFF_MINUTES, STATE_NAMES, transition, type BookingAction, type BookingState } from './lifecycle';
 import { dateRange, localToUtc, parseSlotId, slotId } from './slots';
+import { DEFAULT_CANTEEN_PRICING, mealPrice } from './pricing';
 import {
   CREATE_ACTIONS,
   applyTransition,
@@ -25,6 +26,10 @@ import {
   listSlots,
   putSlotIfAbsent,
   setSlotCapacity,
+  bookingIdForPickup,
+  pickupCodeItem,
+  subsidisedMealsUsed,
+  takeSubsidy,
   toSlot,
   type SlotRecord,
 } from './store';
@@ -83,6 +88,7 @@ export async function publishSlots(user: AuthUser, outletId: string, input: Publ
       booked: 0,
       modes: input.modes,
       cancelCutoffMinutes: input.cancelCutoffMinutes ?? DEFAULT_CANCEL_CUTOFF_MINUTES,
+      ...(service.pricing === 'canteen' ? { autoAccept: true } : {}),
     };
   });
   const created = await Promise.all(records.map(putSlotIfAbsent));
@@ -125,8 +131,10 @@ export async function book(user: AuthUser, input: BookInput, idempotencyKey: str
   if (input.mode === 'home_visit' && !input.address) throw new AppError('VALIDATION_FAILED', '上门服务请填写地址');
   const service = services.find((s) => s.id === slot.serviceId);
   const profile = await getUser(user.id);
+  const canteen = service?.pricing === 'canteen';
+  const pricing = outlet.canteenPricing ?? DEFAULT_CANTEEN_PRICING;
 
-  const booking: Booking = {
+  const base: Booking = {
     id: `b_${randomUUID().replace(/-/g, '').slice(0, 20)}`,
     slotId: slot.id,
     outletId: outlet.id,
@@ -151,21 +159,94 @@ export async function book(user: AuthUser, input: BookInput, idempotencyKey: str
     history: [{ at: now.toISOString(), by: user.id, role: 'resident', action: 'request', from: 'none', to: 'requested' }],
     createdAt: now.toISOString(),
   };
-  try {
-    await createBooking(booking, idempotencyPut(user.id, idempotencyKey, hash, booking.id, now), now);
-    return { booking, replayed: false };
-  } catch (e) {
-    if (!(e instanceof TransactionFailed)) throw e;
-    // A concurrent retry with the same key may have won: hand back its booking.
-    const winner = await replay(user.id, idempotencyKey, hash);
-    if (winner) return { booking: winner, replayed: true };
-    if (e.reasons[CREATE_ACTIONS.claim] === 'ConditionalCheckFailed') throw new AppError('CONFLICT', '您已经预约了这个时段', { reason: 'ALREADY_BOOKED' });
-    if (e.reasons[CREATE_ACTIONS.capacity] === 'ConditionalCheckFailed') {
-      if (new Date(slot.start).getTime() <= Date.now()) throw new AppError('CONFLICT', '这个时段已经过去，请选择其他时段', { reason: 'SLOT_PAST' });
-      throw new AppError('CONFLICT', '这个时段已经约满了，请选择其他时段', { reason: 'SLOT_FULL' });
-    }
-    throw e;
+  if (slot.autoAccept) {
+    base.state = 'accepted';
+    base.stateName = STATE_NAMES.accepted;
+    base.history.push({ at: now.toISOString(), by: 'system', role: 'merchant', action: 'accept', from: 'requested', to: 'accepted' });
   }
+
+  // A canteen meal is priced from the verified age, and may use one of the day's subsidised meals; a
+  // concurrent order that took the last subsidy makes this attempt retry at the unsubsidised price.
+  let subsidyAvailable = canteen ? (await subsidisedMealsUsed(user.id, slot.date)) < pricing.subsidisedMealsPerDay : false;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const booking: Booking = { ...base };
+    const extras = [];
+    let subsidyAt = -1;
+    let pickupAt = -1;
+    if (canteen && service) {
+      const meal = mealPrice({
+        baseFen: service.priceFen ?? 0,
+        birthDate: profile?.ageVerified ? profile.birthDate : undefined,
+        mealDate: slot.date,
+        subsidisedMealsUsedToday: subsidyAvailable ? 0 : pricing.subsidisedMealsPerDay,
+        pricing,
+      });
+      booking.payFen = meal.payFen;
+      booking.priceLines = meal.lines;
+      booking.subsidised = meal.subsidised;
+      booking.price = `${formatYuan(meal.payFen)}元`;
+      booking.pickupCode = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      if (meal.subsidised) {
+        subsidyAt = 4 + extras.length;
+        extras.push(takeSubsidy(user.id, slot.date, pricing.subsidisedMealsPerDay));
+      }
+      pickupAt = 4 + extras.length;
+      extras.push(pickupCodeItem(outlet.id, slot.date, booking.pickupCode, booking.id));
+    }
+    try {
+      await createBooking(booking, idempotencyPut(user.id, idempotencyKey, hash, booking.id, now), now, extras);
+      return { booking, replayed: false };
+    } catch (e) {
+      if (!(e instanceof TransactionFailed)) throw e;
+      // A concurrent retry with the same key may have won: hand back its booking.
+      const winner = await replay(user.id, idempotencyKey, hash);
+      if (winner) return { booking: winner, replayed: true };
+      if (e.reasons[CREATE_ACTIONS.claim] === 'ConditionalCheckFailed') throw new AppError('CONFLICT', '您已经预约了这个时段', { reason: 'ALREADY_BOOKED' });
+      if (e.reasons[CREATE_ACTIONS.capacity] === 'ConditionalCheckFailed') {
+        if (new Date(slot.start).getTime() <= Date.now()) throw new AppError('CONFLICT', '这个时段已经过去，请选择其他时段', { reason: 'SLOT_PAST' });
+        throw new AppError('CONFLICT', '这个时段已经约满了，请选择其他时段', { reason: 'SLOT_FULL' });
+      }
+      if (subsidyAt >= 0 && e.reasons[subsidyAt] === 'ConditionalCheckFailed') {
+        subsidyAvailable = false;
+        continue;
+      }
+      if (pickupAt >= 0 && e.reasons[pickupAt] === 'ConditionalCheckFailed') continue; // code collision: draw again
+      throw e;
+    }
+  }
+  throw new AppError('CONFLICT', '预约繁忙，请稍后再试');
+}
+
+/** The canteen's day: counts per meal and every reservation with its pickup code. */
+export async function canteenDay(user: AuthUser, outletId: string, date: string) {
+  const { outlet } = await approvedOutlet(outletId);
+  assertOwner(user, outlet);
+  const bookings = await listBookingsOfOutlet(outletId, localToUtc(date, '00:00'), localToUtc(date, '23:59'));
+  const live = bookings.filter((b) => ['requested', 'accepted', 'completed'].includes(b.state));
+  const meals = new Map<string, { slotId: string; serviceName: string; startTime: string; endTime: string; reserved: number; collected: number }>();
+  for (const b of live) {
+    const m = meals.get(b.slotId) ?? { slotId: b.slotId, serviceName: b.serviceName, startTime: b.startTime, endTime: b.endTime, reserved: 0, collected: 0 };
+    m.reserved++;
+    if (b.state === 'completed') m.collected++;
+    meals.set(b.slotId, m);
+  }
+  return { date, meals: [...meals.values()].sort((a, b) => a.startTime.localeCompare(b.startTime)), items: live.sort((a, b) => a.start.localeCompare(b.start)) };
+}
+
+/** Hands a meal over: the code must belong to this canteen and day, and works once. */
+export async function collectMeal(user: AuthUser, outletId: string, date: string, code: string, now: Date): Promise<Booking> {
+  const { outlet } = await approvedOutlet(outletId);
+  assertOwner(user, outlet);
+  const id = await bookingIdForPickup(outletId, date, code);
+  if (!id) throw notFound('取餐码');
+  const b = await getBooking(id);
+  if (!b) throw notFound('取餐码');
+  if (b.state === 'completed') throw new AppError('CONFLICT', '这个取餐码已经使用过了', { reason: 'ALREADY_COLLECTED' });
+  if (b.state === 'requested') {
+    const accepted = transition({ state: 'requested', slotStart: new Date(b.start) }, 'accept', { id: user.id, role: 'merchant' }, now);
+    await applyTransition(b, 'requested', 'accepted', accepted.history, false, STATE_NAMES.accepted).catch(() => undefined);
+  }
+  return act(user, id, 'complete', undefined, now);
 }
 
 export async function myBookings(user: AuthUser): Promise<{ items: Booking[] }> {

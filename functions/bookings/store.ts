@@ -77,7 +77,7 @@ export function bookingItem(b: Booking) {
  */
 export const CREATE_ACTIONS = { capacity: 0, claim: 1, booking: 2, idempotency: 3 } as const;
 
-export async function createBooking(b: Booking, idempotency: TransactItem, now: Date): Promise<void> {
+export async function createBooking(b: Booking, idempotency: TransactItem, now: Date, extras: TransactItem[] = []): Promise<void> {
   await transactWrite([
     {
       Update: {
@@ -98,7 +98,43 @@ export async function createBooking(b: Booking, idempotency: TransactItem, now: 
     },
     { Put: { TableName: tableName(), Item: bookingItem(b), ConditionExpression: 'attribute_not_exists(PK)' } },
     idempotency,
+    ...extras,
   ]);
+}
+
+/** Takes one of the day's subsidised meals of an elder: a counter that never passes the canteen's limit. */
+export function takeSubsidy(userId: string, date: string, perDay: number): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.subsidyDay(userId, date),
+      UpdateExpression: 'SET #used = if_not_exists(#used, :zero) + :one',
+      ConditionExpression: 'attribute_not_exists(#used) OR #used < :max',
+      ExpressionAttributeNames: { '#used': 'used' },
+      ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':max': perDay },
+    },
+  };
+}
+
+export async function subsidisedMealsUsed(userId: string, date: string): Promise<number> {
+  const res = await db().send(new GetCommand({ TableName: tableName(), Key: keys.subsidyDay(userId, date), ConsistentRead: true }));
+  return (res.Item?.used as number | undefined) ?? 0;
+}
+
+/** The pickup code's lookup item: unique per canteen and day, so a code names exactly one meal. */
+export function pickupCodeItem(outletId: string, date: string, code: string, bookingId: string): TransactItem {
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: { ...keys.pickupCode(outletId, date, code), type: 'pickupCode', bookingId },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  };
+}
+
+export async function bookingIdForPickup(outletId: string, date: string, code: string): Promise<string | undefined> {
+  const res = await db().send(new GetCommand({ TableName: tableName(), Key: keys.pickupCode(outletId, date, code), ConsistentRead: true }));
+  return res.Item?.bookingId as string | undefined;
 }
 
 export async function getBooking(id: string): Promise<Booking | undefined> {
@@ -138,6 +174,18 @@ export async function applyTransition(b: Booking, from: BookingState, to: Bookin
       },
       { Delete: { TableName: tableName(), Key: keys.slotClaim(b.slotId, b.userId) } },
     );
+    if (b.subsidised) {
+      items.push({
+        Update: {
+          TableName: tableName(),
+          Key: keys.subsidyDay(b.userId, b.date),
+          UpdateExpression: 'SET #used = #used - :one',
+          ConditionExpression: '#used > :zero',
+          ExpressionAttributeNames: { '#used': 'used' },
+          ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+        },
+      });
+    }
   }
   await transactWrite(items);
 }

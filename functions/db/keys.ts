@@ -15,6 +15,8 @@
  * | booking         | BOOKING#<id>          | #META              | USERBOOKINGS#<userId> / <start>#<id> | OUTLETBOOKINGS#<outletId> / <start>#<id> |
  * |                 |                       |                    | GSI3: CIRCLEBOOKINGS#<circleId> / <start>#<id>                      |
  * | idempotency rec | IDEMPOTENCY#<userId>#<key> | #RECORD       |   (request hash + result id; ttl)                                   |
+ * | subsidy day     | SUBSIDY#<userId>#<date> | #COUNT           |   (subsidised meals used that day; never above the canteen's limit) |
+ * | pickup code     | PICKUP#<outletId>#<date>#<code> | #CODE    |   (→ bookingId; one code, one meal)                                  |
  *
  * Nearby entries are one small copy of an approved outlet per category (plus one under '*'), keyed by the
  * geohash-6 cell (~1.0 km × 0.6 km here) it sits in. A nearby search queries GSI1 only for the cells that
@@ -69,6 +71,9 @@ export const keys = {
   bookingsOfUser: (userId: string) => `USERBOOKINGS#${userId}`,
   bookingsOfOutlet: (outletId: string) => `OUTLETBOOKINGS#${outletId}`,
   bookingsOfCircle: (circleId: string) => `CIRCLEBOOKINGS#${circleId}`,
+
+  subsidyDay: (userId: string, date: string) => ({ PK: `SUBSIDY#${userId}#${date}`, SK: '#COUNT' }),
+  pickupCode: (outletId: string, date: string, code: string) => ({ PK: `PICKUP#${outletId}#${date}#${code}`, SK: '#CODE' }),
 
   idempotency: (userId: string, key: string) => ({ PK: `IDEMPOTENCY#${userId}#${key}`, SK: '#RECORD' }),
 };

@@ -9,6 +9,11 @@ export interface UserRecord {
   nickname: string;
   roles: Role[];
   circleId?: string;
+  /** Set by a community worker after checking an ID: the age the canteen price is computed from. */
+  birthDate?: string;
+  ageVerified?: boolean;
+  /** Certified hardship (困难老人): free set meal. */
+  hardship?: boolean;
   /** Only for demo users: lets the local dev sign-in list them. */
   demo?: boolean;
   createdAt: string;
