@@ -217,6 +217,25 @@ export async function book(user: AuthUser, input: BookInput, idempotencyKey: str
   throw new AppError('CONFLICT', '预约繁忙，请稍后再试');
 }
 
+/** What a canteen meal would cost the caller now, with the discount and subsidy explained; writes nothing. */
+export async function quote(user: AuthUser, id: string): Promise<{ payFen: number; lines: Array<{ label: string; amountFen: number }>; subsidised: boolean; ageVerified: boolean }> {
+  const slot = await getSlot(id);
+  if (!slot) throw notFound('时段');
+  const { outlet, services } = await approvedOutlet(slot.outletId);
+  const service = services.find((s) => s.id === slot.serviceId);
+  if (!service || service.pricing !== 'canteen') throw new AppError('CONFLICT', '这个服务不是助餐，无需计算');
+  const pricing = outlet.canteenPricing ?? DEFAULT_CANTEEN_PRICING;
+  const profile = await getUser(user.id);
+  const meal = mealPrice({
+    baseFen: service.priceFen ?? 0,
+    birthDate: profile?.ageVerified ? profile.birthDate : undefined,
+    mealDate: slot.date,
+    subsidisedMealsUsedToday: await subsidisedMealsUsed(user.id, slot.date),
+    pricing,
+  });
+  return { payFen: meal.payFen, lines: meal.lines, subsidised: meal.subsidised, ageVerified: !!profile?.ageVerified };
+}
+
 /** The canteen's day: counts per meal and every reservation with its pickup code. */
 export async function canteenDay(user: AuthUser, outletId: string, date: string) {
   const { outlet } = await approvedOutlet(outletId);

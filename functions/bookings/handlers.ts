@@ -3,7 +3,7 @@ import { AppError } from '../http/errors';
 import { idParam, queryNumber, z } from '../http/validate';
 import { IDEMPOTENCY_KEY_RE } from '../db/idempotency';
 import { BOOKING_MODES } from '../../shared/api';
-import { act, book, bookingFor, canteenDay, changeCapacity, circleBookings, collectMeal, merchantInbox, myBookings, outletSlots, publishSlots } from './domain';
+import { act, book, bookingFor, canteenDay, quote, changeCapacity, circleBookings, collectMeal, merchantInbox, myBookings, outletSlots, publishSlots } from './domain';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00+08:00`)), '日期无效');
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间格式应为 HH:mm');
@@ -111,4 +111,9 @@ export const pickup = route(
     body: z.object({ date, code: z.string().regex(/^\d{6}$/, '取餐码是6位数字') }).strict(),
   },
   async ({ user, path, body, now }) => collectMeal(user, path.id, body.date, body.code, now),
+);
+
+export const price = route(
+  { route: 'GET /bookings/quote', auth: 'required', query: z.object({ slotId: slotIdParam }) },
+  async ({ user, query }) => quote(user, query.slotId),
 );

@@ -27,6 +27,17 @@ describe('elderly canteen', () => {
     expect(other.body).toMatchObject({ payFen: 1500, subsidised: false });
   });
 
+  it('quotes the price before ordering, without writing anything', async () => {
+    const d = inDays(6);
+    const q = await api(`/bookings/quote?slotId=${meal(d, '1100')}`, { token: elder });
+    expect(q.body).toMatchObject({ payFen: 1050, subsidised: true, ageVerified: true });
+    expect((await api(`/bookings/quote?slotId=${meal(d, '1100')}`, { token: younger })).body).toMatchObject({ payFen: 1500, ageVerified: false });
+    expectError(await api(`/bookings/quote?slotId=${meal(d, '1100')}`), 401, 'UNAUTHENTICATED');
+    expectError(await api('/bookings/quote?slotId=o-laozheng~s01~209901010900', { token: elder }), 404, 'NOT_FOUND');
+    // Quoting twice changes nothing: the subsidy is still there when ordering.
+    expect((await order(elder, meal(d, '1100'))).body.subsidised).toBe(true);
+  });
+
   it('gives exactly one subsidised meal even when two are ordered at the same moment', async () => {
     const d = inDays(3);
     const [a, b] = await Promise.all([order(elder, meal(d, '1100')), order(elder, meal(d, '1700'))]);

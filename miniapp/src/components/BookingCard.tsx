@@ -19,6 +19,15 @@ export function BookingCard({ booking, children, highlight }: { booking: Booking
       <Text className="muted">
         {booking.userName} · {booking.price}
       </Text>
+      {booking.pickupCode && ['requested', 'accepted'].includes(booking.state) && (
+        <View className="pickup">
+          <Text className="pickup-label">取餐码</Text>
+          <Text className="pickup-code">{booking.pickupCode}</Text>
+        </View>
+      )}
+      {booking.priceLines && booking.priceLines.length > 1 && (
+        <Text className="muted">{booking.priceLines.slice(1).map((l) => l.label).join('、')}，实付{booking.price}</Text>
+      )}
       {booking.address && <Text className="muted">地址：{booking.address}</Text>}
       {booking.note && <Text className="muted">备注：{booking.note}</Text>}
       {lastReason && <Text className="muted">原因：{lastReason}</Text>}

@@ -3,7 +3,7 @@ import { View, Text, Input, Textarea } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { BOOKING_MODE_NAMES, type Booking, type BookingMode, type OutletDetail, type Slot } from '@shared/api';
-import { formatPrice } from '@shared/money';
+import { formatPrice, formatYuan } from '@shared/money';
 import { Page } from '../../../../components/Page';
 import { Empty, ErrorState, Loading } from '../../../../components/StateView';
 import { SignInFirst } from '../../../../components/SignInFirst';
@@ -41,6 +41,12 @@ export default function BookPage() {
   const slot = daySlots.find((s) => s.id === slotId) ?? null;
   const service = outlet.data?.services.find((s) => s.id === serviceId);
   const chosenMode = mode ?? slot?.modes[0] ?? null;
+  const canteen = service?.pricing === 'canteen';
+  const price = useRequest(
+    () => api.get<{ payFen: number; lines: Array<{ label: string; amountFen: number }>; ageVerified: boolean }>('/bookings/quote', { slotId: slot!.id }),
+    [slot?.id],
+    !!slot && canteen,
+  );
 
   const choose = (fn: () => void) => {
     fn();
@@ -125,6 +131,22 @@ export default function BookPage() {
             <View className="card">
               <Text className="card-title">备注（可不填）</Text>
               <Textarea className="text-area" value={note} placeholder="例如：鞋子是皮靴" maxlength={200} onInput={(e) => choose(() => setNote(e.detail.value))} />
+            </View>
+          )}
+          {canteen && slot && price.data && (
+            <View className="card price-explain">
+              <Text className="card-title">价格明细</Text>
+              {price.data.lines.map((l) => (
+                <View key={l.label} className="price-row">
+                  <Text>{l.label}</Text>
+                  <Text className="price-value">{l.amountFen < 0 ? '−' : ''}{formatYuan(Math.abs(l.amountFen))}元</Text>
+                </View>
+              ))}
+              <View className="price-row total">
+                <Text>应付</Text>
+                <Text className="price-value">{formatYuan(price.data.payFen)}元</Text>
+              </View>
+              {!price.data.ageVerified && <Text className="muted">年龄尚未核验：请带身份证到社区服务中心登记，60岁以上可享9折和每日助餐补贴。</Text>}
             </View>
           )}
           {error && <ErrorState message={error} />}

@@ -67,7 +67,7 @@ export default function MerchantInbox() {
   const { user } = useAppState();
   const [filter, setFilter] = useState(0);
   const state = FILTERS[filter].state;
-  const inbox = useRequest(() => api.get<{ items: Booking[] }>('/merchant/bookings', { state }), [user?.id, state], !!user);
+  const inbox = useRequest(() => api.get<{ items: Booking[]; outlets: Array<{ id: string; name: string }> }>('/merchant/bookings', { state }), [user?.id, state], !!user);
   useDidShow(() => {
     if (user) inbox.reload();
   });
@@ -83,6 +83,18 @@ export default function MerchantInbox() {
           </View>
         ))}
       </View>
+      {inbox.data?.outlets.map((o) => (
+        <View
+          key={o.id}
+          className="setting-row"
+          hoverClass="pressed"
+          data-outlet-id={o.id}
+          onClick={() => Taro.navigateTo({ url: `/packages/merchant/pages/canteen/index?outletId=${o.id}` })}
+        >
+          <Text>{o.name}</Text>
+          <Text className="muted">当日订餐 · 取餐核销 ›</Text>
+        </View>
+      ))}
       {inbox.loading && !inbox.data ? (
         <Loading />
       ) : inbox.error ? (

@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { View, Text, Input } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import type { Booking } from '@shared/api';
+import { shanghaiDate } from '@shared/time';
+import { Page } from '../../../../components/Page';
+import { BookingCard } from '../../../../components/BookingCard';
+import { Empty, ErrorState, Loading } from '../../../../components/StateView';
+import { SignInFirst } from '../../../../components/SignInFirst';
+import { api, errorMessage } from '../../../../services/api';
+import { useRequest } from '../../../../services/use-request';
+import { useAppState } from '../../../../state/app-state';
+
+interface CanteenDay {
+  date: string;
+  meals: Array<{ slotId: string; serviceName: string; startTime: string; endTime: string; reserved: number; collected: number }>;
+  items: Booking[];
+}
+
+export default function CanteenDayPage() {
+  const { params } = useRouter();
+  const outletId = params.outletId ?? '';
+  const { user } = useAppState();
+  const days = [shanghaiDate(), shanghaiDate(Date.now() + 86_400_000)];
+  const [date, setDate] = useState(days[0]);
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const day = useRequest(() => api.get<CanteenDay>(`/merchant/outlets/${encodeURIComponent(outletId)}/meals`, { date }), [outletId, date], !!user && !!outletId);
+
+  if (!user) return <Page><SignInFirst what="查看订餐" /></Page>;
+
+  const collect = async () => {
+    setBusy(true);
+    try {
+      const b = await api.post<Booking>(`/merchant/outlets/${encodeURIComponent(outletId)}/pickup`, { date, code });
+      Taro.showToast({ title: `已取餐：${b.userName}`, icon: 'success' });
+      setCode('');
+      day.reload();
+    } catch (e) {
+      Taro.showToast({ title: errorMessage(e), icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Page className="canteen-day">
+      <View className="filters">
+        {days.map((d, i) => (
+          <View key={d} className={`chip ${d === date ? 'active' : ''}`} onClick={() => setDate(d)}>
+            <Text>{i === 0 ? '今天' : '明天'} {d.slice(5)}</Text>
+          </View>
+        ))}
+      </View>
+      <View className="card">
+        <Text className="card-title">取餐核销</Text>
+        <Input className="text-input code-input" type="number" maxlength={6} value={code} placeholder="6位取餐码" onInput={(e) => setCode(e.detail.value)} />
+        <Button className="big-button" type="primary" disabled={!/^\d{6}$/.test(code)} loading={busy} onClick={collect}>
+          确认取餐
+        </Button>
+      </View>
+      {day.loading && !day.data ? (
+        <Loading />
+      ) : day.error ? (
+        <ErrorState message={day.error} onRetry={day.reload} />
+      ) : day.data!.items.length === 0 ? (
+        <Empty text="这一天还没有订餐" />
+      ) : (
+        <>
+          <View className="card">
+            {day.data!.meals.map((m) => (
+              <View key={m.slotId} className="meal-count">
+                <Text>{m.startTime}–{m.endTime} {m.serviceName}</Text>
+                <Text>已订{m.reserved}份 · 已取{m.collected}份</Text>
+              </View>
+            ))}
+          </View>
+          {day.data!.items.map((b) => (
+            <BookingCard key={b.id} booking={b} />
+          ))}
+        </>
+      )}
+    </Page>
+  );
+}
