@@ -7,7 +7,7 @@ import type { OpeningHours } from '../shared/hours';
 import type { UserRecord } from '../functions/users/store';
 
 // Bump when the demo data changes: a stack kept on disk then reloads it (puts overwrite the old items).
-export const DEMO_SEED_VERSION = 'v3';
+export const DEMO_SEED_VERSION = 'v4';
 
 export function rng(seed: number) {
   let a = seed >>> 0;
@@ -122,7 +122,7 @@ const STREETS: Record<string, string[]> = {
 
 export const DEMO_USERS: UserRecord[] = [
   // Age checked by the community worker: the canteen price is computed from it.
-  { id: 'u_demo_resident', nickname: '张阿姨', roles: ['resident'], birthDate: '1956-03-12', ageVerified: true, demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
+  { id: 'u_demo_resident', nickname: '张阿姨', roles: ['resident'], birthDate: '1956-03-12', ageVerified: true, homeCircleId: 'c-hongfeng', demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
   { id: 'u_demo_parent', nickname: '李女士', roles: ['resident'], demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
   { id: 'u_demo_volunteer', nickname: '王大哥', roles: ['resident', 'volunteer'], demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
   { id: 'u_demo_merchant', nickname: '郑师傅', roles: ['resident', 'merchant'], demo: true, createdAt: '2026-01-05T02:00:00.000Z' },

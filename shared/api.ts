@@ -168,8 +168,12 @@ export interface Booking {
   serviceId: string;
   serviceName: string;
   price: string;
+  /** Who the booking is for (an elder, when a family member orders on their behalf). */
   userId: string;
   userName: string;
+  /** Who placed it, when not the person it is for. */
+  bookedBy?: string;
+  bookedByName?: string;
   date: string;
   startTime: string;
   endTime: string;
@@ -188,4 +192,15 @@ export interface Booking {
   pickupCode?: string;
   history: BookingHistoryEntry[];
   createdAt: string;
+}
+
+export interface FamilyLink {
+  elderId: string;
+  elderName: string;
+  familyId: string;
+  familyName: string;
+  state: 'pending' | 'confirmed';
+  requestedAt: string;
+  confirmedAt?: string;
+  confirmedBy?: string;
 }

@@ -7,6 +7,7 @@ import { idempotencyPut, replayedResult, requestHash } from '../db/idempotency';
 import { TransactionFailed } from '../db/transact';
 import { getOutletWithServices, listOutletsOfOwner } from '../outlets/store';
 import { getUser } from '../users/store';
+import { actsFor, confirmedElders } from '../family/domain';
 import { formatPrice, formatYuan } from '../../shared/money';
 import { shanghaiDate } from '../../shared/time';
 import { validateHours } from '../../shared/hours';
@@ -106,6 +107,8 @@ export async function changeCapacity(user: AuthUser, id: string, capacity: numbe
 
 export interface BookInput {
   slotId: string;
+  /** Order for a linked elder (子女订餐); the booking, its claim and subsidy are the elder's. */
+  forUserId?: string;
   mode: BookingMode;
   address?: string;
   note?: string;
@@ -130,7 +133,9 @@ export async function book(user: AuthUser, input: BookInput, idempotencyKey: str
   if (!slot.modes.includes(input.mode)) throw new AppError('VALIDATION_FAILED', '这个时段不支持所选的服务方式');
   if (input.mode === 'home_visit' && !input.address) throw new AppError('VALIDATION_FAILED', '上门服务请填写地址');
   const service = services.find((s) => s.id === slot.serviceId);
-  const profile = await getUser(user.id);
+  const beneficiaryId = input.forUserId ?? user.id;
+  if (beneficiaryId !== user.id && !(await actsFor(user.id, beneficiaryId))) throw forbidden('只能为已确认绑定的家人预约');
+  const [profile, caller] = await Promise.all([getUser(beneficiaryId), beneficiaryId === user.id ? undefined : getUser(user.id)]);
   const canteen = service?.pricing === 'canteen';
   const pricing = outlet.canteenPricing ?? DEFAULT_CANTEEN_PRICING;
 
@@ -143,8 +148,9 @@ export async function book(user: AuthUser, input: BookInput, idempotencyKey: str
     serviceId: slot.serviceId,
     serviceName: slot.serviceName,
     price: service ? formatPrice(service.priceFen, service.priceMaxFen, service.unit) : '',
-    userId: user.id,
+    userId: beneficiaryId,
     userName: profile?.nickname ?? '居民',
+    ...(caller ? { bookedBy: caller.id, bookedByName: caller.nickname } : {}),
     date: slot.date,
     startTime: slot.startTime,
     endTime: slot.endTime,
@@ -167,7 +173,7 @@ export async function book(user: AuthUser, input: BookInput, idempotencyKey: str
 
   // A canteen meal is priced from the verified age, and may use one of the day's subsidised meals; a
   // concurrent order that took the last subsidy makes this attempt retry at the unsubsidised price.
-  let subsidyAvailable = canteen ? (await subsidisedMealsUsed(user.id, slot.date)) < pricing.subsidisedMealsPerDay : false;
+  let subsidyAvailable = canteen ? (await subsidisedMealsUsed(beneficiaryId, slot.date)) < pricing.subsidisedMealsPerDay : false;
   for (let attempt = 0; attempt < 4; attempt++) {
     const booking: Booking = { ...base };
     const extras = [];
@@ -188,7 +194,7 @@ export async function book(user: AuthUser, input: BookInput, idempotencyKey: str
       booking.pickupCode = String(randomInt(0, 1_000_000)).padStart(6, '0');
       if (meal.subsidised) {
         subsidyAt = 4 + extras.length;
-        extras.push(takeSubsidy(user.id, slot.date, pricing.subsidisedMealsPerDay));
+        extras.push(takeSubsidy(beneficiaryId, slot.date, pricing.subsidisedMealsPerDay));
       }
       pickupAt = 4 + extras.length;
       extras.push(pickupCodeItem(outlet.id, slot.date, booking.pickupCode, booking.id));
@@ -268,13 +274,16 @@ export async function collectMeal(user: AuthUser, outletId: string, date: string
   return act(user, id, 'complete', undefined, now);
 }
 
+/** Your own bookings and those of the elders you act for. */
 export async function myBookings(user: AuthUser): Promise<{ items: Booking[] }> {
-  return { items: await listBookingsOfUser(user.id) };
+  const ids = [user.id, ...(await confirmedElders(user.id))];
+  const lists = await Promise.all(ids.map(listBookingsOfUser));
+  return { items: lists.flat().sort((a, b) => b.start.localeCompare(a.start)) };
 }
 
 /** Who is this caller to the booking: its resident, the outlet's merchant, the circle's worker, or nobody. */
 async function relation(user: AuthUser, b: Booking): Promise<'resident' | 'merchant' | 'worker' | null> {
-  if (b.userId === user.id) return 'resident';
+  if (b.userId === user.id || b.bookedBy === user.id || (await actsFor(user.id, b.userId))) return 'resident';
   if (hasRole(user, 'merchant')) {
     const found = await getOutletWithServices(b.outletId);
     if (found?.outlet.ownerId === user.id) return 'merchant';

@@ -50,6 +50,7 @@ export const capacity = route(
 const bookBody = z
   .object({
     slotId: slotIdParam,
+    forUserId: idParam.optional(),
     mode: z.enum(BOOKING_MODES as [string, ...string[]]),
     address: z.string().trim().min(4, '地址太短').max(100, '地址最多100字').optional(),
     note: z.string().trim().max(200, '备注最多200字').optional(),

@@ -16,6 +16,8 @@
  * |                 |                       |                    | GSI3: CIRCLEBOOKINGS#<circleId> / <start>#<id>                      |
  * | idempotency rec | IDEMPOTENCY#<userId>#<key> | #RECORD       |   (request hash + result id; ttl)                                   |
  * | subsidy day     | SUBSIDY#<userId>#<date> | #COUNT           |   (subsidised meals used that day; never above the canteen's limit) |
+ * | family code     | FAMILYCODE#<code>     | #CODE              |   (→ userId: the 亲情码 an elder shows to family)                   |
+ * | family link     | LINK#<elderId>        | FAMILY#<familyId>  | FAMILYOF#<familyId> / <elderId>      |   (pending → confirmed)     |
  * | pickup code     | PICKUP#<outletId>#<date>#<code> | #CODE    |   (→ bookingId; one code, one meal)                                  |
  *
  * Nearby entries are one small copy of an approved outlet per category (plus one under '*'), keyed by the
@@ -74,6 +76,12 @@ export const keys = {
 
   subsidyDay: (userId: string, date: string) => ({ PK: `SUBSIDY#${userId}#${date}`, SK: '#COUNT' }),
   pickupCode: (outletId: string, date: string, code: string) => ({ PK: `PICKUP#${outletId}#${date}#${code}`, SK: '#CODE' }),
+
+  familyCode: (code: string) => ({ PK: `FAMILYCODE#${code}`, SK: '#CODE' }),
+  familyLinkPartition: (elderId: string) => `LINK#${elderId}`,
+  familyLink: (elderId: string, familyId: string) => ({ PK: `LINK#${elderId}`, SK: `FAMILY#${familyId}` }),
+  familyLinkIndex: (familyId: string, elderId: string) => ({ GSI1PK: `FAMILYOF#${familyId}`, GSI1SK: elderId }),
+  eldersOf: (familyId: string) => `FAMILYOF#${familyId}`,
 
   idempotency: (userId: string, key: string) => ({ PK: `IDEMPOTENCY#${userId}#${key}`, SK: '#RECORD' }),
 };

@@ -14,6 +14,10 @@ export interface UserRecord {
   ageVerified?: boolean;
   /** Certified hardship (困难老人): free set meal. */
   hardship?: boolean;
+  /** The circle the resident lives in (lets that circle's worker confirm family links). */
+  homeCircleId?: string;
+  /** The 亲情码 family members use to link to this person. */
+  familyCode?: string;
   /** Only for demo users: lets the local dev sign-in list them. */
   demo?: boolean;
   createdAt: string;
