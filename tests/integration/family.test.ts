@@ -9,7 +9,7 @@ const meal = (date: string, time: '1100' | '1700') => `o-kangle~s01~${date.repla
 
 let elder: string, relative: string, stranger: string, worker: string;
 beforeAll(async () => {
-  // The demo stranger plays the relative; the demo parent is a stranger here (other test files use her as one too).
+  // The demo volunteer plays the relative; the demo parent is a stranger here (other test files use her as one too).
   [elder, relative, stranger, worker] = await Promise.all(['u_demo_resident', 'u_demo_volunteer', 'u_demo_parent', 'u_demo_worker'].map(signInAs));
 });
 
