@@ -224,19 +224,21 @@ export async function book(user: AuthUser, input: BookInput, idempotencyKey: str
 }
 
 /** What a canteen meal would cost the caller now, with the discount and subsidy explained; writes nothing. */
-export async function quote(user: AuthUser, id: string): Promise<{ payFen: number; lines: Array<{ label: string; amountFen: number }>; subsidised: boolean; ageVerified: boolean }> {
+export async function quote(user: AuthUser, id: string, forUserId?: string): Promise<{ payFen: number; lines: Array<{ label: string; amountFen: number }>; subsidised: boolean; ageVerified: boolean }> {
   const slot = await getSlot(id);
   if (!slot) throw notFound('时段');
   const { outlet, services } = await approvedOutlet(slot.outletId);
   const service = services.find((s) => s.id === slot.serviceId);
   if (!service || service.pricing !== 'canteen') throw new AppError('CONFLICT', '这个服务不是助餐，无需计算');
   const pricing = outlet.canteenPricing ?? DEFAULT_CANTEEN_PRICING;
-  const profile = await getUser(user.id);
+  const beneficiaryId = forUserId ?? user.id;
+  if (beneficiaryId !== user.id && !(await actsFor(user.id, beneficiaryId))) throw forbidden('只能为已确认绑定的家人预约');
+  const profile = await getUser(beneficiaryId);
   const meal = mealPrice({
     baseFen: service.priceFen ?? 0,
     birthDate: profile?.ageVerified ? profile.birthDate : undefined,
     mealDate: slot.date,
-    subsidisedMealsUsedToday: await subsidisedMealsUsed(user.id, slot.date),
+    subsidisedMealsUsedToday: await subsidisedMealsUsed(beneficiaryId, slot.date),
     pricing,
   });
   return { payFen: meal.payFen, lines: meal.lines, subsidised: meal.subsidised, ageVerified: !!profile?.ageVerified };

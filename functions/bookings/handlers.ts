@@ -115,6 +115,6 @@ export const pickup = route(
 );
 
 export const price = route(
-  { route: 'GET /bookings/quote', auth: 'required', query: z.object({ slotId: slotIdParam }) },
-  async ({ user, query }) => quote(user, query.slotId),
+  { route: 'GET /bookings/quote', auth: 'required', query: z.object({ slotId: slotIdParam, forUserId: idParam.optional() }) },
+  async ({ user, query }) => quote(user, query.slotId, query.forUserId),
 );

@@ -3,7 +3,7 @@ export default defineAppConfig({
   // Everything that is not a tab lives in a subpackage, keeping the main package small.
   subPackages: [
     { root: 'packages/outlet', pages: ['pages/detail/index'] },
-    { root: 'packages/booking', pages: ['pages/book/index', 'pages/mine/index'] },
+    { root: 'packages/booking', pages: ['pages/book/index', 'pages/mine/index', 'pages/family/index'] },
     { root: 'packages/merchant', pages: ['pages/inbox/index', 'pages/canteen/index'] },
   ],
   preloadRule: { 'pages/index/index': { network: 'all', packages: ['packages/outlet'] } },

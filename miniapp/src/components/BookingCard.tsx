@@ -17,7 +17,8 @@ export function BookingCard({ booking, children, highlight }: { booking: Booking
         {booking.date} {booking.startTime}–{booking.endTime} · {BOOKING_MODE_NAMES[booking.mode]}
       </Text>
       <Text className="muted">
-        {booking.userName} · {booking.price}
+        {booking.userName}
+        {booking.bookedByName ? `（${booking.bookedByName}代订）` : ''} · {booking.price}
       </Text>
       {booking.pickupCode && ['requested', 'accepted'].includes(booking.state) && (
         <View className="pickup">

@@ -72,6 +72,10 @@ export default function Mine() {
             <Text>我的预约</Text>
             <Text className="muted">查看 ›</Text>
           </View>
+          <View className="setting-row" hoverClass="pressed" data-testid="family" onClick={() => Taro.navigateTo({ url: '/packages/booking/pages/family/index' })}>
+            <Text>家人绑定（子女代订餐）</Text>
+            <Text className="muted">亲情码 ›</Text>
+          </View>
           {user.roles.includes('merchant') && (
             <View className="setting-row" hoverClass="pressed" data-testid="merchant-inbox" onClick={() => Taro.navigateTo({ url: '/packages/merchant/pages/inbox/index' })}>
               <Text>商户工作台</Text>

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { View, Text, Input, Textarea } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { BOOKING_MODE_NAMES, type Booking, type BookingMode, type OutletDetail, type Slot } from '@shared/api';
+import { BOOKING_MODE_NAMES, type Booking, type BookingMode, type FamilyLink, type OutletDetail, type Slot } from '@shared/api';
 import { formatPrice, formatYuan } from '@shared/money';
 import { Page } from '../../../../components/Page';
 import { Empty, ErrorState, Loading } from '../../../../components/StateView';
@@ -30,6 +30,9 @@ export default function BookPage() {
   const [mode, setMode] = useState<BookingMode | null>(null);
   const [address, setAddress] = useState('');
   const [note, setNote] = useState('');
+  const [forUserId, setForUserId] = useState<string | null>(null);
+  const family = useRequest(() => api.get<{ asFamily: FamilyLink[] }>('/family/links'), [user?.id], !!user);
+  const elders = (family.data?.asFamily ?? []).filter((l) => l.state === 'confirmed');
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // The same key is re-sent if the user taps again after a timeout, so a retry never books twice.
@@ -43,8 +46,8 @@ export default function BookPage() {
   const chosenMode = mode ?? slot?.modes[0] ?? null;
   const canteen = service?.pricing === 'canteen';
   const price = useRequest(
-    () => api.get<{ payFen: number; lines: Array<{ label: string; amountFen: number }>; ageVerified: boolean }>('/bookings/quote', { slotId: slot!.id }),
-    [slot?.id],
+    () => api.get<{ payFen: number; lines: Array<{ label: string; amountFen: number }>; ageVerified: boolean }>('/bookings/quote', { slotId: slot!.id, forUserId: forUserId ?? undefined }),
+    [slot?.id, forUserId],
     !!slot && canteen,
   );
 
@@ -65,7 +68,7 @@ export default function BookPage() {
     try {
       const booking = await api.post<Booking>(
         '/bookings',
-        { slotId: slot.id, mode: chosenMode, ...(chosenMode === 'home_visit' ? { address: address.trim() } : {}), ...(note.trim() ? { note: note.trim() } : {}) },
+        { slotId: slot.id, mode: chosenMode, ...(forUserId ? { forUserId } : {}), ...(chosenMode === 'home_visit' ? { address: address.trim() } : {}), ...(note.trim() ? { note: note.trim() } : {}) },
         { 'idempotency-key': idemKey },
       );
       Taro.showToast({ title: '预约已提交', icon: 'success' });
@@ -112,6 +115,21 @@ export default function BookPage() {
               </View>
             ))}
           </View>
+          {elders.length > 0 && (
+            <>
+              <View className="section-title"><Text>为谁预约</Text></View>
+              <View className="filters">
+                <View className={`chip ${forUserId === null ? 'active' : ''}`} onClick={() => choose(() => setForUserId(null))}>
+                  <Text>自己</Text>
+                </View>
+                {elders.map((l) => (
+                  <View key={l.elderId} className={`chip ${forUserId === l.elderId ? 'active' : ''}`} onClick={() => choose(() => setForUserId(l.elderId))}>
+                    <Text>{l.elderName}</Text>
+                  </View>
+                ))}
+              </View>
+            </>
+          )}
           {slot && slot.modes.length > 1 && (
             <View className="filters">
               {slot.modes.map((m) => (

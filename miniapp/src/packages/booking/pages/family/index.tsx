@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { View, Text, Input } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import type { FamilyLink } from '@shared/api';
+import { Page } from '../../../../components/Page';
+import { ErrorState, Loading } from '../../../../components/StateView';
+import { SignInFirst } from '../../../../components/SignInFirst';
+import { api, errorMessage } from '../../../../services/api';
+import { useRequest } from '../../../../services/use-request';
+import { useAppState } from '../../../../state/app-state';
+
+/** The elder shows their 亲情码; a relative enters it; the elder (or a community worker) confirms. */
+export default function FamilyPage() {
+  const { user } = useAppState();
+  const code = useRequest(() => api.get<{ code: string }>('/me/family-code'), [user?.id], !!user);
+  const links = useRequest(() => api.get<{ asElder: FamilyLink[]; asFamily: FamilyLink[] }>('/family/links'), [user?.id], !!user);
+  const [input, setInput] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  if (!user) return <Page><SignInFirst what="绑定家人" /></Page>;
+
+  const run = async (fn: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await fn();
+      Taro.showToast({ title: done, icon: 'success' });
+      links.reload();
+    } catch (e) {
+      Taro.showToast({ title: errorMessage(e), icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Page className="family">
+      <View className="card">
+        <Text className="card-title">我的亲情码</Text>
+        {code.loading ? <Loading /> : code.error ? <ErrorState message={code.error} onRetry={code.reload} /> : <Text className="pickup-code">{code.data!.code}</Text>}
+        <Text className="muted">把亲情码告诉子女，他们绑定后可以替您订餐、预约。</Text>
+      </View>
+      <View className="card">
+        <Text className="card-title">绑定长辈</Text>
+        <Input className="text-input code-input" maxlength={6} value={input} placeholder="输入长辈的亲情码" onInput={(e) => setInput(e.detail.value.toUpperCase())} />
+        <Button className="big-button" type="primary" disabled={input.length !== 6} loading={busy} onClick={() => run(() => api.post('/family/links', { code: input }), '已发送，等长辈确认')}>
+          申请绑定
+        </Button>
+      </View>
+      {links.data && (
+        <View className="card">
+          <Text className="card-title">绑定关系</Text>
+          {links.data.asElder.length + links.data.asFamily.length === 0 && <Text className="muted">还没有绑定的家人</Text>}
+          {links.data.asElder.map((l) => (
+            <View key={l.familyId} className="setting-row">
+              <Text>{l.familyName}（子女）</Text>
+              {l.state === 'pending' ? (
+                <Button className="big-button" type="primary" loading={busy} onClick={() => run(() => api.post(`/family/links/${l.elderId}/${l.familyId}/confirm`, {}), '已确认')}>
+                  确认
+                </Button>
+              ) : (
+                <Text className="muted">已绑定</Text>
+              )}
+            </View>
+          ))}
+          {links.data.asFamily.map((l) => (
+            <View key={l.elderId} className="setting-row">
+              <Text>{l.elderName}（长辈）</Text>
+              <Text className="muted">{l.state === 'pending' ? '等待确认' : '已绑定，可代订'}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+    </Page>
+  );
+}
