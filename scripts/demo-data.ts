@@ -7,7 +7,7 @@ import type { OpeningHours } from '../shared/hours';
 import type { UserRecord } from '../functions/users/store';
 
 // Bump when the demo data changes: a stack kept on disk then reloads it (puts overwrite the old items).
-export const DEMO_SEED_VERSION = 'v4';
+export const DEMO_SEED_VERSION = 'v5';
 
 export function rng(seed: number) {
   let a = seed >>> 0;
@@ -127,6 +127,7 @@ export const DEMO_USERS: UserRecord[] = [
   { id: 'u_demo_volunteer', nickname: '王大哥', roles: ['resident', 'volunteer'], demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
   { id: 'u_demo_merchant', nickname: '郑师傅', roles: ['resident', 'merchant'], demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
   { id: 'u_demo_canteen', nickname: '刘经理（长者食堂）', roles: ['merchant'], demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
+  { id: 'u_demo_childcare', nickname: '孙园长（托育）', roles: ['merchant'], demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
   { id: 'u_demo_worker', nickname: '陈社工', roles: ['resident', 'worker'], circleId: 'c-hongfeng', demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
 ];
 
@@ -171,8 +172,8 @@ function sampleOutlets(): DemoOutlet[] {
     o('o-yinxing-meal', '银杏社区助餐点', ['elder_canteen'], at(-380, 510), '银杏苑3号楼底商', { windows: [{ days: ALL_DAYS, open: '10:30', close: '13:00' }], note: '午餐请于09:30前预订' },
       [['中央厨房午餐', 12, 12, '份', true], ['送餐', 2, 2, '次', false, '独居、失能老人免费']]),
     o('o-xiaohemiao', '小禾苗普惠托育中心', ['childcare'], at(250, 420), '书香里8号', HOURS.childcare,
-      [['全日托', 3200, 3200, '月', true, '1–3岁，普惠价不超过3500元'], ['半日托', 1800, 1800, '月', true], ['临时托', 80, 80, '半天', true]],
-      { description: '招收1–3岁幼儿，共30个托位。' }),
+      [['全日托', 3200, 3200, '月', false, '1–3岁，普惠价不超过3500元，请到园登记'], ['半日托', 1800, 1800, '月', false], ['临时托', 80, 80, '半天', true, '1–3岁，按半天预约']],
+      { ownerId: 'u_demo_childcare', description: '招收1–3岁幼儿，共30个托位。' }),
     o('o-shuxiang', '书香里四点半课堂', ['after_school', 'childcare'], at(280, 520), '书香里社区活动室', HOURS.afterSchool,
       [['会员', 300, 300, '学期', true, '困难家庭免费'], ['午餐', 8, 8, '份', false, '含3元餐补']]),
     o('o-linjia24', '邻家24小时便利店', ['convenience_store', 'express', 'pharmacy'], at(-30, 60), '和平路86号', HOURS.allDay,
@@ -278,6 +279,8 @@ export function generatedOutlet(r: Rand, id: string, circleId: string, pos: { la
 export function demoOutlets(perCircle = 62): DemoOutlet[] {
   const r = rng(20261123);
   const out = sampleOutlets();
+  const daycare = out.find((o) => o.outlet.id === 'o-xiaohemiao')!;
+  daycare.services = daycare.services.map((s) => ({ ...s, ageBand: { minMonths: 12, maxMonths: 36 } }));
   const used = new Set(out.map((o) => o.outlet.name));
   const dongling = CIRCLES[0].communities.find((c) => c.id === 'cm-dongling')!;
   for (const circle of CIRCLES) {
@@ -332,6 +335,8 @@ export const DEMO_SLOT_PLANS: DemoSlotPlan[] = [
   // A home-visit appliance repair takes one visit per slot.
   { merchantId: 'u_demo_merchant', outletId: 'o-anxin', serviceId: 's01', times: [['09:00', '11:00'], ['11:00', '13:00'], ['14:00', '16:00'], ['16:00', '17:00']], capacity: 1, modes: ['home_visit'] },
   { merchantId: 'u_demo_merchant', outletId: 'o-anxin', serviceId: 's02', times: [['09:00', '11:00'], ['14:00', '16:00']], capacity: 1, modes: ['home_visit'] },
+  // Childcare: N places per half-day session for ages 1–3 (the age band is on the service).
+  { merchantId: 'u_demo_childcare', outletId: 'o-xiaohemiao', serviceId: 's03', times: [['08:00', '12:00'], ['13:30', '17:30']], capacity: 5, modes: ['in_store'] },
   // The elderly canteen: 80 reservations per meal, dine-in or pick-up.
   { merchantId: 'u_demo_canteen', outletId: 'o-kangle', serviceId: 's01', times: [['11:00', '13:00'], ['17:00', '18:30']], capacity: 80, modes: ['in_store', 'pickup'] },
 ];

@@ -49,6 +49,7 @@ export interface Service {
   note?: string;
   /** 'canteen': priced per person from their verified age (see functions/bookings/pricing.ts). */
   pricing?: 'canteen';
+  ageBand?: AgeBand;
 }
 
 export interface Outlet {
@@ -145,9 +146,24 @@ export interface Slot {
   cancelCutoffMinutes: number;
   /** Canteen meals are confirmed on booking; the pickup code completes them. */
   autoAccept?: boolean;
+  /** Childcare sessions: the child's age in months must fall in the band. */
+  ageBand?: AgeBand;
+  /** People waiting for a place (a freed place goes to them first). */
+  waiting?: number;
 }
 
-export type BookingStateDto = 'requested' | 'accepted' | 'rejected' | 'cancelled' | 'cancelled_by_merchant' | 'completed' | 'no_show';
+export interface AgeBand {
+  minMonths: number;
+  maxMonths: number;
+}
+
+export interface Child {
+  id: string;
+  name: string;
+  birthDate: string;
+}
+
+export type BookingStateDto = 'waitlisted' | 'requested' | 'accepted' | 'rejected' | 'cancelled' | 'cancelled_by_merchant' | 'completed' | 'no_show';
 
 export interface BookingHistoryEntry {
   at: string;
@@ -171,6 +187,14 @@ export interface Booking {
   /** Who the booking is for (an elder, when a family member orders on their behalf). */
   userId: string;
   userName: string;
+  /** Childcare: the child the place is for. */
+  childId?: string;
+  childName?: string;
+  /** Who holds the place: one live booking per claimant per slot (the person, or the child). */
+  claimant?: string;
+  /** Waitlisted bookings: when they joined, and (in lists) their position. */
+  waitSince?: string;
+  waitPosition?: number;
   /** Who placed it, when not the person it is for. */
   bookedBy?: string;
   bookedByName?: string;

@@ -43,6 +43,16 @@ describe('booking lifecycle', () => {
     expect(() => transition({ state: 'accepted', slotStart: start }, 'noShow', merchant, before)).toThrow(expect.objectContaining({ status: 409 }));
   });
 
+  it('promotes from the waitlist and lets a waitlisted booking leave without giving back a place', () => {
+    const system = { id: 'system', role: 'system' as const };
+    expect(transition({ state: 'waitlisted', slotStart: start }, 'promote', system, before)).toMatchObject({ to: 'requested', releasesCapacity: false, leavesWaitlist: true, takesCapacity: true });
+    expect(transition({ state: 'waitlisted', slotStart: start }, 'cancel', resident, before)).toMatchObject({ to: 'cancelled', releasesCapacity: false, leavesWaitlist: true, takesCapacity: false });
+    expect(transition({ state: 'accepted', slotStart: start }, 'cancel', resident, before)).toMatchObject({ releasesCapacity: true, leavesWaitlist: false });
+    expect(() => transition({ state: 'waitlisted', slotStart: start }, 'accept', merchant, before)).toThrow(expect.objectContaining({ status: 409 }));
+    expect(() => transition({ state: 'waitlisted', slotStart: start }, 'promote', merchant, before)).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => transition({ state: 'requested', slotStart: start }, 'promote', system, before)).toThrow(expect.objectContaining({ status: 409 }));
+  });
+
   it('refuses slots in the past', () => {
     expect(() => assertBookable(start, start)).toThrow(expect.objectContaining({ status: 409 }));
     expect(() => assertBookable(start, before)).not.toThrow();

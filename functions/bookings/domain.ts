@@ -11,7 +11,7 @@ import { actsFor, confirmedElders } from '../family/domain';
 import { formatPrice, formatYuan } from '../../shared/money';
 import { shanghaiDate } from '../../shared/time';
 import { validateHours } from '../../shared/hours';
-import type { Booking, BookingMode, Outlet, Slot } from '../../shared/api';
+import type { Booking, BookingMode, Child, Outlet, Slot } from '../../shared/api';
 import { assertBookable, DEFAULT_CANCEL_CUTOFF_MINUTES, STATE_NAMES, transition, type BookingAction, type BookingState } from './lifecycle';
 import { dateRange, localToUtc, parseSlotId, slotId } from './slots';
 import { DEFAULT_CANTEEN_PRICING, mealPrice } from './pricing';
@@ -28,6 +28,10 @@ import {
   putSlotIfAbsent,
   setSlotCapacity,
   bookingIdForPickup,
+  createWaitlisted,
+  listChildren,
+  putChild,
+  waitlist,
   pickupCodeItem,
   subsidisedMealsUsed,
   takeSubsidy,
@@ -90,6 +94,7 @@ export async function publishSlots(user: AuthUser, outletId: string, input: Publ
       modes: input.modes,
       cancelCutoffMinutes: input.cancelCutoffMinutes ?? DEFAULT_CANCEL_CUTOFF_MINUTES,
       ...(service.pricing === 'canteen' ? { autoAccept: true } : {}),
+      ...(service.ageBand ? { ageBand: service.ageBand } : {}),
     };
   });
   const created = await Promise.all(records.map(putSlotIfAbsent));
@@ -102,13 +107,18 @@ export async function changeCapacity(user: AuthUser, id: string, capacity: numbe
   const { outlet } = await approvedOutlet(slot.outletId);
   assertOwner(user, outlet);
   if (!(await setSlotCapacity(slot, capacity))) throw new AppError('CONFLICT', `已有${slot.booked}人预约，名额不能少于${slot.booked}`);
-  return toSlot({ ...slot, capacity });
+  if (capacity > slot.capacity) await promoteWaiting(id, new Date());
+  return toSlot((await getSlot(id))!);
 }
 
 export interface BookInput {
   slotId: string;
   /** Order for a linked elder (子女订餐); the booking, its claim and subsidy are the elder's. */
   forUserId?: string;
+  /** Childcare: which of the caller's children the place is for. */
+  childId?: string;
+  /** When the slot is full, join its waitlist instead of failing. */
+  waitlist?: boolean;
   mode: BookingMode;
   address?: string;
   note?: string;
@@ -138,6 +148,16 @@ export async function book(user: AuthUser, input: BookInput, idempotencyKey: str
   const [profile, caller] = await Promise.all([getUser(beneficiaryId), beneficiaryId === user.id ? undefined : getUser(user.id)]);
   const canteen = service?.pricing === 'canteen';
   const pricing = outlet.canteenPricing ?? DEFAULT_CANTEEN_PRICING;
+  let child: Child | undefined;
+  if (slot.ageBand) {
+    if (!input.childId) throw new AppError('VALIDATION_FAILED', '请选择孩子');
+    child = (await listChildren(user.id)).find((c) => c.id === input.childId);
+    if (!child) throw notFound('孩子');
+    const months = ageInMonths(child.birthDate, slot.date);
+    if (months < slot.ageBand.minMonths || months > slot.ageBand.maxMonths) {
+      throw new AppError('CONFLICT', `${child.name}的年龄不在这个班的招收范围内`, { reason: 'AGE_BAND', months });
+    }
+  }
 
   const base: Booking = {
     id: `b_${randomUUID().replace(/-/g, '').slice(0, 20)}`,
@@ -151,6 +171,7 @@ export async function book(user: AuthUser, input: BookInput, idempotencyKey: str
     userId: beneficiaryId,
     userName: profile?.nickname ?? '居民',
     ...(caller ? { bookedBy: caller.id, bookedByName: caller.nickname } : {}),
+    ...(child ? { childId: child.id, childName: child.name, claimant: `child_${child.id}` } : {}),
     date: slot.date,
     startTime: slot.startTime,
     endTime: slot.endTime,
@@ -210,7 +231,8 @@ export async function book(user: AuthUser, input: BookInput, idempotencyKey: str
       if (e.reasons[CREATE_ACTIONS.claim] === 'ConditionalCheckFailed') throw new AppError('CONFLICT', '您已经预约了这个时段', { reason: 'ALREADY_BOOKED' });
       if (e.reasons[CREATE_ACTIONS.capacity] === 'ConditionalCheckFailed') {
         if (new Date(slot.start).getTime() <= Date.now()) throw new AppError('CONFLICT', '这个时段已经过去，请选择其他时段', { reason: 'SLOT_PAST' });
-        throw new AppError('CONFLICT', '这个时段已经约满了，请选择其他时段', { reason: 'SLOT_FULL' });
+        if (input.waitlist && !canteen) return { booking: await joinWaitlist(base, user.id, idempotencyKey, hash, now), replayed: false };
+        throw new AppError('CONFLICT', '这个时段已经约满了，请选择其他时段', { reason: 'SLOT_FULL', canWaitlist: !canteen });
       }
       if (subsidyAt >= 0 && e.reasons[subsidyAt] === 'ConditionalCheckFailed') {
         subsidyAvailable = false;
@@ -221,6 +243,27 @@ export async function book(user: AuthUser, input: BookInput, idempotencyKey: str
     }
   }
   throw new AppError('CONFLICT', '预约繁忙，请稍后再试');
+}
+
+async function joinWaitlist(base: Booking, callerId: string, idempotencyKey: string, hash: string, now: Date): Promise<Booking> {
+  const booking: Booking = {
+    ...base,
+    state: 'waitlisted',
+    stateName: STATE_NAMES.waitlisted,
+    waitSince: now.toISOString(),
+    history: [{ ...base.history[0], to: 'waitlisted' }],
+  };
+  try {
+    await createWaitlisted(booking, idempotencyPut(callerId, idempotencyKey, hash, booking.id, now), now);
+  } catch (e) {
+    if (!(e instanceof TransactionFailed)) throw e;
+    const winner = await replay(callerId, idempotencyKey, hash);
+    if (winner) return winner;
+    if (e.reasons[CREATE_ACTIONS.claim] === 'ConditionalCheckFailed') throw new AppError('CONFLICT', '已经在这个时段预约或候补了', { reason: 'ALREADY_BOOKED' });
+    throw new AppError('CONFLICT', '这个时段已经过去，请选择其他时段', { reason: 'SLOT_PAST' });
+  }
+  booking.waitPosition = (await waitlist(booking.slotId)).indexOf(booking.id) + 1;
+  return booking;
 }
 
 /** What a canteen meal would cost the caller now, with the discount and subsidy explained; writes nothing. */
@@ -271,7 +314,7 @@ export async function collectMeal(user: AuthUser, outletId: string, date: string
   if (b.state === 'completed') throw new AppError('CONFLICT', '这个取餐码已经使用过了', { reason: 'ALREADY_COLLECTED' });
   if (b.state === 'requested') {
     const accepted = transition({ state: 'requested', slotStart: new Date(b.start) }, 'accept', { id: user.id, role: 'merchant' }, now);
-    await applyTransition(b, 'requested', 'accepted', accepted.history, false, STATE_NAMES.accepted).catch(() => undefined);
+    await applyTransition(b, 'requested', 'accepted', accepted.history, accepted, STATE_NAMES.accepted).catch(() => undefined);
   }
   return act(user, id, 'complete', undefined, now);
 }
@@ -280,7 +323,15 @@ export async function collectMeal(user: AuthUser, outletId: string, date: string
 export async function myBookings(user: AuthUser): Promise<{ items: Booking[] }> {
   const ids = [user.id, ...(await confirmedElders(user.id))];
   const lists = await Promise.all(ids.map(listBookingsOfUser));
-  return { items: lists.flat().sort((a, b) => b.start.localeCompare(a.start)) };
+  const items = lists.flat().sort((a, b) => b.start.localeCompare(a.start));
+  await Promise.all(
+    items
+      .filter((b) => b.state === 'waitlisted')
+      .map(async (b) => {
+        b.waitPosition = (await waitlist(b.slotId)).indexOf(b.id) + 1;
+      }),
+  );
+  return { items };
 }
 
 /** Who is this caller to the booking: its resident, the outlet's merchant, the circle's worker, or nobody. */
@@ -310,13 +361,55 @@ export async function act(user: AuthUser, id: string, action: BookingAction, rea
   if (rel !== role) throw forbidden(role === 'merchant' ? '只有商户可以进行此操作' : '只有预约人可以取消预约');
   const result = transition({ state: b.state as BookingState, slotStart: new Date(b.start), cancelCutoffMinutes: b.cancelCutoffMinutes }, action, { id: user.id, role }, now, reason);
   try {
-    await applyTransition(b, b.state as BookingState, result.to, result.history, result.releasesCapacity, STATE_NAMES[result.to]);
+    await applyTransition(b, b.state as BookingState, result.to, result.history, result, STATE_NAMES[result.to]);
   } catch (e) {
     // Someone else moved it first (e.g. the resident cancelled while the merchant accepted).
     if (e instanceof TransactionFailed) throw new AppError('CONFLICT', '预约状态刚刚发生了变化，请刷新后再试');
     throw e;
   }
+  if (result.releasesCapacity || result.leavesWaitlist) await promoteWaiting(b.slotId, now);
   return (await getBooking(id))!;
+}
+
+/** Gives freed places to the waitlist, first come first served, while places are free. */
+export async function promoteWaiting(slotId: string, now: Date): Promise<number> {
+  let promoted = 0;
+  for (let round = 0; round < 20; round++) {
+    const [first] = await waitlist(slotId);
+    if (!first) break;
+    const b = await getBooking(first);
+    if (!b || b.state !== 'waitlisted') break;
+    const result = transition({ state: 'waitlisted', slotStart: new Date(b.start) }, 'promote', { id: 'system', role: 'system' }, now);
+    try {
+      await applyTransition(b, 'waitlisted', result.to, result.history, result, STATE_NAMES[result.to]);
+      promoted++;
+    } catch (e) {
+      // No free place (or the person just left the waitlist): nothing more to promote now.
+      if (e instanceof TransactionFailed) break;
+      throw e;
+    }
+  }
+  return promoted;
+}
+
+/** Months of age on a date, both 'YYYY-MM-DD'. */
+export function ageInMonths(birthDate: string, onDate: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = onDate.split('-').map(Number);
+  return (y - by) * 12 + (m - bm) - (d < bd ? 1 : 0);
+}
+
+export async function addChild(user: AuthUser, input: { name: string; birthDate: string }, now: Date): Promise<Child> {
+  const existing = await listChildren(user.id);
+  if (existing.length >= 10) throw new AppError('CONFLICT', '最多添加10个孩子');
+  if (input.birthDate > shanghaiDate(now)) throw new AppError('VALIDATION_FAILED', '出生日期不能晚于今天');
+  const child: Child = { id: `c_${randomUUID().replace(/-/g, '').slice(0, 12)}`, name: input.name, birthDate: input.birthDate };
+  await putChild(user.id, child);
+  return child;
+}
+
+export async function myChildren(user: AuthUser): Promise<{ items: Child[] }> {
+  return { items: await listChildren(user.id) };
 }
 
 function dayRange(date?: string): [string, string] | [] {

@@ -3,7 +3,7 @@ import { AppError } from '../http/errors';
 import { idParam, queryNumber, z } from '../http/validate';
 import { IDEMPOTENCY_KEY_RE } from '../db/idempotency';
 import { BOOKING_MODES } from '../../shared/api';
-import { act, book, bookingFor, canteenDay, quote, changeCapacity, circleBookings, collectMeal, merchantInbox, myBookings, outletSlots, publishSlots } from './domain';
+import { act, addChild, book, bookingFor, canteenDay, myChildren, quote, changeCapacity, circleBookings, collectMeal, merchantInbox, myBookings, outletSlots, publishSlots } from './domain';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00+08:00`)), '日期无效');
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间格式应为 HH:mm');
@@ -51,6 +51,8 @@ const bookBody = z
   .object({
     slotId: slotIdParam,
     forUserId: idParam.optional(),
+    childId: idParam.optional(),
+    waitlist: z.boolean().optional(),
     mode: z.enum(BOOKING_MODES as [string, ...string[]]),
     address: z.string().trim().min(4, '地址太短').max(100, '地址最多100字').optional(),
     note: z.string().trim().max(200, '备注最多200字').optional(),
@@ -117,4 +119,15 @@ export const pickup = route(
 export const price = route(
   { route: 'GET /bookings/quote', auth: 'required', query: z.object({ slotId: slotIdParam, forUserId: idParam.optional() }) },
   async ({ user, query }) => quote(user, query.slotId, query.forUserId),
+);
+
+export const children = route({ route: 'GET /me/children', auth: 'required' }, async ({ user }) => myChildren(user));
+
+export const child = route(
+  {
+    route: 'POST /me/children',
+    auth: 'required',
+    body: z.object({ name: z.string().trim().min(1, '请填写孩子的名字').max(20, '名字最多20字'), birthDate: date }).strict(),
+  },
+  async ({ user, body, now }) => created(await addChild(user, body, now)),
 );

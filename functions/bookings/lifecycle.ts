@@ -8,16 +8,19 @@
  *       ├──reject──▶ rejected (reason)
  *       ├──cancel──▶ cancelled             (resident, before the merchant's cut-off)
  *       └──merchantCancel──▶ cancelled_by_merchant (reason)   (also from accepted)
+ *   waitlisted ──promote (system, when a place frees)──▶ requested
+ *       └──cancel──▶ cancelled        (leaves the waitlist; it held no place)
  */
 import { AppError } from '../http/errors';
 
-export type BookingState = 'requested' | 'accepted' | 'rejected' | 'cancelled' | 'cancelled_by_merchant' | 'completed' | 'no_show';
-export type BookingAction = 'accept' | 'reject' | 'cancel' | 'merchantCancel' | 'complete' | 'noShow';
-export type ActorRole = 'resident' | 'merchant';
+export type BookingState = 'waitlisted' | 'requested' | 'accepted' | 'rejected' | 'cancelled' | 'cancelled_by_merchant' | 'completed' | 'no_show';
+export type BookingAction = 'promote' | 'accept' | 'reject' | 'cancel' | 'merchantCancel' | 'complete' | 'noShow';
+export type ActorRole = 'resident' | 'merchant' | 'system';
 
 export const DEFAULT_CANCEL_CUTOFF_MINUTES = 120;
 
 export const STATE_NAMES: Record<BookingState, string> = {
+  waitlisted: '候补中',
   requested: '待确认',
   accepted: '已接单',
   rejected: '已拒绝',
@@ -36,9 +39,10 @@ interface Rule {
 }
 
 const RULES: Record<BookingAction, Rule> = {
+  promote: { from: ['waitlisted'], to: 'requested', by: 'system', releasesCapacity: false },
   accept: { from: ['requested'], to: 'accepted', by: 'merchant', releasesCapacity: false },
   reject: { from: ['requested'], to: 'rejected', by: 'merchant', needsReason: true, releasesCapacity: true },
-  cancel: { from: ['requested', 'accepted'], to: 'cancelled', by: 'resident', releasesCapacity: true },
+  cancel: { from: ['waitlisted', 'requested', 'accepted'], to: 'cancelled', by: 'resident', releasesCapacity: true },
   merchantCancel: { from: ['requested', 'accepted'], to: 'cancelled_by_merchant', by: 'merchant', needsReason: true, releasesCapacity: true },
   complete: { from: ['accepted'], to: 'completed', by: 'merchant', releasesCapacity: false },
   noShow: { from: ['accepted'], to: 'no_show', by: 'merchant', releasesCapacity: false },
@@ -66,7 +70,12 @@ export interface HistoryEntry {
 
 export interface TransitionResult {
   to: BookingState;
+  /** The booking held a place and gives it back. */
   releasesCapacity: boolean;
+  /** The booking was on the waitlist and leaves it. */
+  leavesWaitlist: boolean;
+  /** The booking now holds a place (promotion from the waitlist). */
+  takesCapacity: boolean;
   history: HistoryEntry;
 }
 
@@ -79,7 +88,7 @@ export function transition(
 ): TransitionResult {
   const rule = RULES[action];
   if (actor.role !== rule.by) {
-    throw new AppError('FORBIDDEN', rule.by === 'merchant' ? '只有商户可以进行此操作' : '只有预约人可以取消预约');
+    throw new AppError('FORBIDDEN', rule.by === 'merchant' ? '只有商户可以进行此操作' : rule.by === 'system' ? '候补由系统自动递补' : '只有预约人可以取消预约');
   }
   if (!rule.from.includes(booking.state)) {
     throw new AppError('CONFLICT', `预约当前是“${STATE_NAMES[booking.state]}”，不能再进行此操作`, { state: booking.state, action });
@@ -95,7 +104,9 @@ export function transition(
   }
   return {
     to: rule.to,
-    releasesCapacity: rule.releasesCapacity,
+    releasesCapacity: rule.releasesCapacity && LIVE_STATES.includes(booking.state),
+    leavesWaitlist: booking.state === 'waitlisted',
+    takesCapacity: booking.state === 'waitlisted' && LIVE_STATES.includes(rule.to),
     history: {
       at: now.toISOString(),
       by: actor.id,

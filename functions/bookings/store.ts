@@ -3,7 +3,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, queryAll, tableName } from '../db/client';
 import { keys, withoutKeys } from '../db/keys';
 import { transactWrite, type TransactItem } from '../db/transact';
-import type { Booking, Slot } from '../../shared/api';
+import type { Booking, Child, Slot } from '../../shared/api';
 import type { BookingState, HistoryEntry } from './lifecycle';
 import { parseSlotId } from './slots';
 
@@ -65,6 +65,7 @@ export async function setSlotCapacity(slot: SlotRecord, capacity: number): Promi
 }
 
 const slotKey = (b: Pick<Booking, 'outletId' | 'start' | 'serviceId'>) => keys.slot(b.outletId, b.start, b.serviceId);
+export const claimantOf = (b: Pick<Booking, 'claimant' | 'userId'>) => b.claimant ?? b.userId;
 
 export function bookingItem(b: Booking) {
   return { ...keys.booking(b.id), ...keys.bookingIndexes(b), type: 'booking', ...b };
@@ -84,15 +85,16 @@ export async function createBooking(b: Booking, idempotency: TransactItem, now: 
         TableName: tableName(),
         Key: slotKey(b),
         UpdateExpression: 'SET #booked = #booked + :one',
-        ConditionExpression: 'attribute_exists(PK) AND #booked < #cap AND #start > :now',
-        ExpressionAttributeNames: { '#start': 'start', '#booked': 'booked', '#cap': 'capacity' },
-        ExpressionAttributeValues: { ':one': 1, ':now': now.toISOString() },
+        // A freed place belongs to the waitlist first: nobody jumps the queue while anyone is waiting.
+        ConditionExpression: 'attribute_exists(PK) AND #booked < #cap AND #start > :now AND (attribute_not_exists(#waiting) OR #waiting = :zero)',
+        ExpressionAttributeNames: { '#start': 'start', '#booked': 'booked', '#cap': 'capacity', '#waiting': 'waiting' },
+        ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':now': now.toISOString() },
       },
     },
     {
       Put: {
         TableName: tableName(),
-        Item: { ...keys.slotClaim(b.slotId, b.userId), type: 'slotClaim', bookingId: b.id },
+        Item: { ...keys.slotClaim(b.slotId, claimantOf(b)), type: 'slotClaim', bookingId: b.id },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     },
@@ -100,6 +102,37 @@ export async function createBooking(b: Booking, idempotency: TransactItem, now: 
     idempotency,
     ...extras,
   ]);
+}
+
+/** Joins the waitlist of a full slot: the same claim and idempotency discipline, no place taken. */
+export async function createWaitlisted(b: Booking, idempotency: TransactItem, now: Date): Promise<void> {
+  await transactWrite([
+    {
+      Update: {
+        TableName: tableName(),
+        Key: slotKey(b),
+        UpdateExpression: 'SET #waiting = if_not_exists(#waiting, :zero) + :one',
+        ConditionExpression: 'attribute_exists(PK) AND #start > :now',
+        ExpressionAttributeNames: { '#waiting': 'waiting', '#start': 'start' },
+        ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':now': now.toISOString() },
+      },
+    },
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...keys.slotClaim(b.slotId, claimantOf(b)), type: 'slotClaim', bookingId: b.id },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    { Put: { TableName: tableName(), Item: bookingItem(b), ConditionExpression: 'attribute_not_exists(PK)' } },
+    idempotency,
+    { Put: { TableName: tableName(), Item: { ...keys.waitEntry(b.slotId, b.waitSince!, b.id), type: 'waitEntry', bookingId: b.id } } },
+  ]);
+}
+
+export async function waitlist(slotId: string): Promise<string[]> {
+  const items = await queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.waitPartition(slotId) } });
+  return items.map((i) => i.bookingId as string);
 }
 
 /** Takes one of the day's subsidised meals of an elder: a counter that never passes the canteen's limit. */
@@ -147,7 +180,18 @@ export async function getBooking(id: string): Promise<Booking | undefined> {
  * history entry; when the move gives the place back, the slot counter and the claim change in the same
  * transaction.
  */
-export async function applyTransition(b: Booking, from: BookingState, to: BookingState, entry: HistoryEntry, releasesCapacity: boolean, stateName: string): Promise<void> {
+export interface SlotEffect {
+  releasesCapacity: boolean;
+  leavesWaitlist: boolean;
+  takesCapacity: boolean;
+}
+
+/**
+ * Moves a booking from `from` to `to` only if it is still in `from` (compare-and-swap), appending the
+ * history entry. Its effect on the slot happens in the same transaction: a place given back (counter and
+ * claim), a place taken by promotion (only while one is free), or leaving the waitlist.
+ */
+export async function applyTransition(b: Booking, from: BookingState, to: BookingState, entry: HistoryEntry, effect: SlotEffect, stateName: string): Promise<void> {
   const items: TransactItem[] = [
     {
       Update: {
@@ -160,20 +204,22 @@ export async function applyTransition(b: Booking, from: BookingState, to: Bookin
       },
     },
   ];
-  if (releasesCapacity) {
+  const slotUpdate = (update: string, condition: string, values: Record<string, number>, names: Record<string, string>): TransactItem => ({
+    Update: { TableName: tableName(), Key: slotKey(b), UpdateExpression: update, ConditionExpression: condition, ExpressionAttributeNames: names, ExpressionAttributeValues: values },
+  });
+  if (effect.takesCapacity) {
     items.push(
-      {
-        Update: {
-          TableName: tableName(),
-          Key: slotKey(b),
-          UpdateExpression: 'SET #booked = #booked - :one',
-          ConditionExpression: '#booked > :zero',
-          ExpressionAttributeNames: { '#booked': 'booked' },
-          ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-        },
-      },
-      { Delete: { TableName: tableName(), Key: keys.slotClaim(b.slotId, b.userId) } },
+      slotUpdate('SET #booked = #booked + :one, #waiting = #waiting - :one', '#booked < #cap AND #waiting > :zero', { ':one': 1, ':zero': 0 }, { '#booked': 'booked', '#cap': 'capacity', '#waiting': 'waiting' }),
     );
+  } else if (effect.leavesWaitlist) {
+    items.push(slotUpdate('SET #waiting = #waiting - :one', '#waiting > :zero', { ':one': 1, ':zero': 0 }, { '#waiting': 'waiting' }));
+  } else if (effect.releasesCapacity) {
+    items.push(slotUpdate('SET #booked = #booked - :one', '#booked > :zero', { ':one': 1, ':zero': 0 }, { '#booked': 'booked' }));
+  }
+  if (effect.leavesWaitlist && b.waitSince) items.push({ Delete: { TableName: tableName(), Key: keys.waitEntry(b.slotId, b.waitSince, b.id) } });
+  // Leaving for good (not promotion) frees the claim so the person (or child) may book this slot again.
+  if (effect.releasesCapacity || (effect.leavesWaitlist && !effect.takesCapacity)) {
+    items.push({ Delete: { TableName: tableName(), Key: keys.slotClaim(b.slotId, claimantOf(b)) } });
     if (b.subsidised) {
       items.push({
         Update: {
@@ -188,6 +234,19 @@ export async function applyTransition(b: Booking, from: BookingState, to: Bookin
     }
   }
   await transactWrite(items);
+}
+
+/** Children of a parent (childcare age checks). */
+export async function putChild(userId: string, child: Child): Promise<void> {
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.child(userId, child.id), type: 'child', ...child } }));
+}
+
+export async function listChildren(userId: string): Promise<Child[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :child)',
+    ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':child': keys.childPrefix },
+  });
+  return items.map((i) => withoutKeys<Child>(i));
 }
 
 async function listBookings(index: 'GSI1' | 'GSI2' | 'GSI3', pk: string, fromUtc?: string, toUtc?: string): Promise<Booking[]> {

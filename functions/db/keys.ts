@@ -18,6 +18,8 @@
  * | subsidy day     | SUBSIDY#<userId>#<date> | #COUNT           |   (subsidised meals used that day; never above the canteen's limit) |
  * | family code     | FAMILYCODE#<code>     | #CODE              |   (→ userId: the 亲情码 an elder shows to family)                   |
  * | family link     | LINK#<elderId>        | FAMILY#<familyId>  | FAMILYOF#<familyId> / <elderId>      |   (pending → confirmed)     |
+ * | child profile   | USER#<userId>         | CHILD#<childId>    |   (name, birth date: childcare age bands)                           |
+ * | waitlist entry  | WAIT#<slotId>         | <since>#<bookingId>|   (first in, first promoted when a place frees)                     |
  * | pickup code     | PICKUP#<outletId>#<date>#<code> | #CODE    |   (→ bookingId; one code, one meal)                                  |
  *
  * Nearby entries are one small copy of an approved outlet per category (plus one under '*'), keyed by the
@@ -82,6 +84,12 @@ export const keys = {
   familyLink: (elderId: string, familyId: string) => ({ PK: `LINK#${elderId}`, SK: `FAMILY#${familyId}` }),
   familyLinkIndex: (familyId: string, elderId: string) => ({ GSI1PK: `FAMILYOF#${familyId}`, GSI1SK: elderId }),
   eldersOf: (familyId: string) => `FAMILYOF#${familyId}`,
+
+  child: (userId: string, childId: string) => ({ PK: `USER#${userId}`, SK: `CHILD#${childId}` }),
+  childPrefix: 'CHILD#',
+  userPartition: (userId: string) => `USER#${userId}`,
+  waitEntry: (slotId: string, since: string, bookingId: string) => ({ PK: `WAIT#${slotId}`, SK: `${since}#${bookingId}` }),
+  waitPartition: (slotId: string) => `WAIT#${slotId}`,
 
   idempotency: (userId: string, key: string) => ({ PK: `IDEMPOTENCY#${userId}#${key}`, SK: '#RECORD' }),
 };
