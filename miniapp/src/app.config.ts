@@ -4,7 +4,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/outlet', pages: ['pages/detail/index'] },
     { root: 'packages/booking', pages: ['pages/book/index', 'pages/mine/index', 'pages/family/index'] },
-    { root: 'packages/merchant', pages: ['pages/inbox/index', 'pages/canteen/index'] },
+    { root: 'packages/merchant', pages: ['pages/inbox/index', 'pages/canteen/index', 'pages/slots/index'] },
   ],
   preloadRule: { 'pages/index/index': { network: 'all', packages: ['packages/outlet'] } },
   window: {

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
 import { BOOKING_MODE_NAMES, type Booking } from '@shared/api';
 
-const LIVE = ['requested', 'accepted'];
+const LIVE = ['waitlisted', 'requested', 'accepted'];
 
 export function BookingCard({ booking, children, highlight }: { booking: Booking; children?: ReactNode; highlight?: boolean }) {
   const lastReason = [...booking.history].reverse().find((h) => h.reason)?.reason;
@@ -13,6 +13,8 @@ export function BookingCard({ booking, children, highlight }: { booking: Booking
         <Text className={`booking-state state-${booking.state} ${LIVE.includes(booking.state) ? 'live' : ''}`}>{booking.stateName}</Text>
       </View>
       <Text>{booking.outletName}</Text>
+      {booking.childName && <Text className="muted">孩子：{booking.childName}</Text>}
+      {booking.state === 'waitlisted' && booking.waitPosition ? <Text className="booking-time">候补第{booking.waitPosition}位，有空位会自动递补</Text> : null}
       <Text className="booking-time">
         {booking.date} {booking.startTime}–{booking.endTime} · {BOOKING_MODE_NAMES[booking.mode]}
       </Text>

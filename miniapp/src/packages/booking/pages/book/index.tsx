@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { View, Text, Input, Textarea } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { BOOKING_MODE_NAMES, type Booking, type BookingMode, type FamilyLink, type OutletDetail, type Slot } from '@shared/api';
+import { BOOKING_MODE_NAMES, type Booking, type BookingMode, type Child, type FamilyLink, type OutletDetail, type Slot } from '@shared/api';
 import { formatPrice, formatYuan } from '@shared/money';
 import { Page } from '../../../../components/Page';
 import { Empty, ErrorState, Loading } from '../../../../components/StateView';
@@ -31,6 +31,9 @@ export default function BookPage() {
   const [address, setAddress] = useState('');
   const [note, setNote] = useState('');
   const [forUserId, setForUserId] = useState<string | null>(null);
+  const [childId, setChildId] = useState<string | null>(null);
+  const [newChild, setNewChild] = useState({ name: '', birthDate: '' });
+  const children = useRequest(() => api.get<{ items: Child[] }>('/me/children'), [user?.id], !!user);
   const family = useRequest(() => api.get<{ asFamily: FamilyLink[] }>('/family/links'), [user?.id], !!user);
   const elders = (family.data?.asFamily ?? []).filter((l) => l.state === 'confirmed');
   const [submitting, setSubmitting] = useState(false);
@@ -61,17 +64,29 @@ export default function BookPage() {
   if (outlet.loading || slots.loading) return <Page><Loading /></Page>;
   if (outlet.error || slots.error) return <Page><ErrorState message={outlet.error ?? slots.error!} onRetry={() => { outlet.reload(); slots.reload(); }} /></Page>;
 
-  const submit = async () => {
+  const needsChild = !!slot?.ageBand;
+  const addChild = async () => {
+    try {
+      const c = await api.post<Child>('/me/children', newChild);
+      setNewChild({ name: '', birthDate: '' });
+      children.reload();
+      choose(() => setChildId(c.id));
+    } catch (e) {
+      Taro.showToast({ title: errorMessage(e), icon: 'none' });
+    }
+  };
+
+  const submit = async (waitlist = false) => {
     if (!slot || !chosenMode) return;
     setSubmitting(true);
     setError(null);
     try {
       const booking = await api.post<Booking>(
         '/bookings',
-        { slotId: slot.id, mode: chosenMode, ...(forUserId ? { forUserId } : {}), ...(chosenMode === 'home_visit' ? { address: address.trim() } : {}), ...(note.trim() ? { note: note.trim() } : {}) },
+        { slotId: slot.id, mode: chosenMode, ...(forUserId ? { forUserId } : {}), ...(needsChild && childId ? { childId } : {}), ...(waitlist ? { waitlist: true } : {}), ...(chosenMode === 'home_visit' ? { address: address.trim() } : {}), ...(note.trim() ? { note: note.trim() } : {}) },
         { 'idempotency-key': idemKey },
       );
-      Taro.showToast({ title: '预约已提交', icon: 'success' });
+      Taro.showToast({ title: booking.state === 'waitlisted' ? `已候补，第${booking.waitPosition}位` : '预约已提交', icon: 'success' });
       Taro.redirectTo({ url: `/packages/booking/pages/mine/index?highlight=${booking.id}` });
     } catch (e) {
       setError(errorMessage(e));
@@ -108,10 +123,10 @@ export default function BookPage() {
                 key={s.id}
                 className={`slot ${s.id === slotId ? 'active' : ''} ${s.remaining === 0 ? 'full' : ''}`}
                 data-slot-id={s.id}
-                onClick={() => s.remaining > 0 && choose(() => { setSlotId(s.id); setMode(null); })}
+                onClick={() => (s.remaining > 0 || s.ageBand) && choose(() => { setSlotId(s.id); setMode(null); })}
               >
                 <Text className="slot-time">{s.startTime}–{s.endTime}</Text>
-                <Text className="slot-left">{s.remaining > 0 ? `余${s.remaining}个` : '已约满'}</Text>
+                <Text className="slot-left">{s.remaining > 0 ? `余${s.remaining}个` : s.ageBand ? `已满 · 可候补${s.waiting ? `（${s.waiting}人在等）` : ''}` : '已约满'}</Text>
               </View>
             ))}
           </View>
@@ -129,6 +144,23 @@ export default function BookPage() {
                 ))}
               </View>
             </>
+          )}
+          {needsChild && (
+            <View className="card">
+              <Text className="card-title">为哪个孩子预约</Text>
+              <View className="filters">
+                {(children.data?.items ?? []).map((c) => (
+                  <View key={c.id} className={`chip ${childId === c.id ? 'active' : ''}`} onClick={() => choose(() => setChildId(c.id))} data-child-id={c.id}>
+                    <Text>{c.name}（{c.birthDate}）</Text>
+                  </View>
+                ))}
+              </View>
+              <Input className="text-input" value={newChild.name} placeholder="孩子的名字" maxlength={20} onInput={(e) => setNewChild({ ...newChild, name: e.detail.value })} />
+              <Input className="text-input" value={newChild.birthDate} placeholder="出生日期，如 2024-05-01" maxlength={10} onInput={(e) => setNewChild({ ...newChild, birthDate: e.detail.value })} />
+              <Button className="big-button" disabled={!newChild.name || !/^\d{4}-\d{2}-\d{2}$/.test(newChild.birthDate)} onClick={addChild}>
+                添加孩子
+              </Button>
+            </View>
           )}
           {slot && slot.modes.length > 1 && (
             <View className="filters">
@@ -148,7 +180,7 @@ export default function BookPage() {
           {slot && (
             <View className="card">
               <Text className="card-title">备注（可不填）</Text>
-              <Textarea className="text-area" value={note} placeholder="例如：鞋子是皮靴" maxlength={200} onInput={(e) => choose(() => setNote(e.detail.value))} />
+              <Textarea className="text-area" value={note} placeholder="有什么需要商户提前知道的" maxlength={200} onInput={(e) => choose(() => setNote(e.detail.value))} />
             </View>
           )}
           {canteen && slot && price.data && (
@@ -171,11 +203,11 @@ export default function BookPage() {
           <Button
             className="big-button confirm-button"
             type="primary"
-            disabled={!slot || (chosenMode === 'home_visit' && address.trim().length < 4)}
+            disabled={!slot || (chosenMode === 'home_visit' && address.trim().length < 4) || (needsChild && !childId)}
             loading={submitting}
-            onClick={submit}
+            onClick={() => submit(!!slot && slot.remaining === 0)}
           >
-            {slot ? `确认预约 ${dayLabel(slot.date)} ${slot.startTime}` : '请先选择时段'}
+            {!slot ? '请先选择时段' : slot.remaining === 0 ? `加入候补 ${dayLabel(slot.date)} ${slot.startTime}` : `确认预约 ${dayLabel(slot.date)} ${slot.startTime}`}
           </Button>
         </>
       )}

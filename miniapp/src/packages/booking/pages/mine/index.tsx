@@ -24,7 +24,7 @@ export default function MyBookings() {
 
   const now = Date.now();
   const items = list.data?.items ?? [];
-  const upcoming = items.filter((b) => new Date(b.end).getTime() > now && ['requested', 'accepted'].includes(b.state));
+  const upcoming = items.filter((b) => new Date(b.end).getTime() > now && ['waitlisted', 'requested', 'accepted'].includes(b.state));
   const past = items.filter((b) => !upcoming.includes(b));
 
   const cancel = async (b: Booking) => {

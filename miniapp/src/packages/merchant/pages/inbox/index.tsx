@@ -84,15 +84,16 @@ export default function MerchantInbox() {
         ))}
       </View>
       {inbox.data?.outlets.map((o) => (
-        <View
-          key={o.id}
-          className="setting-row"
-          hoverClass="pressed"
-          data-outlet-id={o.id}
-          onClick={() => Taro.navigateTo({ url: `/packages/merchant/pages/canteen/index?outletId=${o.id}` })}
-        >
-          <Text>{o.name}</Text>
-          <Text className="muted">当日订餐 · 取餐核销 ›</Text>
+        <View key={o.id} className="card" data-outlet-id={o.id}>
+          <Text className="card-title">{o.name}</Text>
+          <View className="action-row">
+            <Button className="big-button" onClick={() => Taro.navigateTo({ url: `/packages/merchant/pages/slots/index?outletId=${o.id}` })}>
+              管理时段
+            </Button>
+            <Button className="big-button" onClick={() => Taro.navigateTo({ url: `/packages/merchant/pages/canteen/index?outletId=${o.id}` })}>
+              订餐/取餐
+            </Button>
+          </View>
         </View>
       ))}
       {inbox.loading && !inbox.data ? (

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '管理可预约时段' });

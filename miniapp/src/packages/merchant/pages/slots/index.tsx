@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { View, Text, Input } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { BOOKING_MODE_NAMES, BOOKING_MODES, type BookingMode, type OutletDetail, type Slot } from '@shared/api';
+import { shanghaiDate } from '@shared/time';
+import { Page } from '../../../../components/Page';
+import { Empty, ErrorState, Loading } from '../../../../components/StateView';
+import { SignInFirst } from '../../../../components/SignInFirst';
+import { api, errorMessage } from '../../../../services/api';
+import { useRequest } from '../../../../services/use-request';
+import { useAppState } from '../../../../state/app-state';
+
+/** A merchant publishes time slots with a capacity for a bookable service, and adjusts capacity later. */
+export default function SlotsPage() {
+  const { params } = useRouter();
+  const outletId = params.outletId ?? '';
+  const { user } = useAppState();
+  const outlet = useRequest(() => api.get<OutletDetail>(`/outlets/${encodeURIComponent(outletId)}`), [outletId], !!outletId);
+  const bookable = (outlet.data?.services ?? []).filter((s) => s.bookable);
+  const [serviceId, setServiceId] = useState<string | null>(null);
+  const service = bookable.find((s) => s.id === serviceId) ?? bookable[0];
+  const days = Array.from({ length: 7 }, (_, i) => shanghaiDate(Date.now() + i * 86_400_000));
+  const [date, setDate] = useState(days[1]);
+  const [form, setForm] = useState({ start: '09:00', end: '09:30', capacity: '3' });
+  const [modes, setModes] = useState<BookingMode[]>(['in_store']);
+  const [busy, setBusy] = useState(false);
+  const slots = useRequest(() => api.get<{ items: Slot[] }>(`/outlets/${encodeURIComponent(outletId)}/slots`, { serviceId: service!.id, days: 7 }), [outletId, service?.id], !!service);
+
+  if (!user) return <Page><SignInFirst what="管理时段" /></Page>;
+  if (outlet.loading) return <Page><Loading /></Page>;
+  if (outlet.error) return <Page><ErrorState message={outlet.error} onRetry={outlet.reload} /></Page>;
+  if (!service) return <Page><Empty text="这个网点还没有可预约的服务项目" /></Page>;
+
+  const run = async (fn: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await fn();
+      Taro.showToast({ title: done, icon: 'success' });
+      slots.reload();
+    } catch (e) {
+      Taro.showToast({ title: errorMessage(e), icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const publish = () =>
+    run(
+      () => api.post(`/merchant/outlets/${encodeURIComponent(outletId)}/slots`, { serviceId: service.id, modes, slots: [{ date, start: form.start, end: form.end, capacity: Number(form.capacity) }] }),
+      '已发布',
+    );
+  const setCapacity = (s: Slot, capacity: number) => run(() => api.post(`/merchant/slots/${s.id}/capacity`, { capacity }), '已修改');
+
+  return (
+    <Page className="merchant-slots">
+      <View className="filters">
+        {bookable.map((s) => (
+          <View key={s.id} className={`chip ${s.id === service.id ? 'active' : ''}`} onClick={() => setServiceId(s.id)}>
+            <Text>{s.name}</Text>
+          </View>
+        ))}
+      </View>
+      <View className="card">
+        <Text className="card-title">发布新时段</Text>
+        <View className="filters">
+          {days.map((d) => (
+            <View key={d} className={`chip ${d === date ? 'active' : ''}`} onClick={() => setDate(d)}>
+              <Text>{d.slice(5)}</Text>
+            </View>
+          ))}
+        </View>
+        <Input className="text-input" value={form.start} placeholder="开始 09:00" maxlength={5} onInput={(e) => setForm({ ...form, start: e.detail.value })} />
+        <Input className="text-input" value={form.end} placeholder="结束 09:30" maxlength={5} onInput={(e) => setForm({ ...form, end: e.detail.value })} />
+        <Input className="text-input" type="number" value={form.capacity} placeholder="名额" maxlength={3} onInput={(e) => setForm({ ...form, capacity: e.detail.value })} />
+        <View className="filters">
+          {BOOKING_MODES.map((m) => (
+            <View key={m} className={`chip ${modes.includes(m) ? 'active' : ''}`} onClick={() => setModes(modes.includes(m) ? modes.filter((x) => x !== m) : [...modes, m])}>
+              <Text>{BOOKING_MODE_NAMES[m]}</Text>
+            </View>
+          ))}
+        </View>
+        <Button className="big-button" type="primary" loading={busy} disabled={!modes.length || !(Number(form.capacity) > 0)} onClick={publish}>
+          发布
+        </Button>
+      </View>
+      {slots.loading && !slots.data ? (
+        <Loading />
+      ) : slots.error ? (
+        <ErrorState message={slots.error} onRetry={slots.reload} />
+      ) : slots.data!.items.length === 0 ? (
+        <Empty text="最近7天还没有发布时段" />
+      ) : (
+        slots.data!.items.map((s) => (
+          <View key={s.id} className="setting-row" data-slot-id={s.id}>
+            <Text>
+              {s.date.slice(5)} {s.startTime}–{s.endTime} · 已约{s.booked}/{s.capacity}
+            </Text>
+            <View className="place-actions">
+              <View className="chip-button" onClick={() => setCapacity(s, s.capacity - 1)}><Text>−</Text></View>
+              <View className="chip-button" onClick={() => setCapacity(s, s.capacity + 1)}><Text>+</Text></View>
+            </View>
+          </View>
+        ))
+      )}
+    </Page>
+  );
+}
