@@ -71,6 +71,20 @@ export function bookingItem(b: Booking) {
   return { ...keys.booking(b.id), ...keys.bookingIndexes(b), type: 'booking', ...b };
 }
 
+/** The per-claimant claim on the slot and the booking itself, both new. */
+function claimAndBooking(b: Booking): TransactItem[] {
+  return [
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...keys.slotClaim(b.slotId, claimantOf(b)), type: 'slotClaim', bookingId: b.id },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    { Put: { TableName: tableName(), Item: bookingItem(b), ConditionExpression: 'attribute_not_exists(PK)' } },
+  ];
+}
+
 /**
  * The transaction that takes a place: capacity (booked < capacity, slot not started), the per-person
  * claim, the booking itself, and the caller's idempotency record. Action order is fixed; callers map a
@@ -91,14 +105,7 @@ export async function createBooking(b: Booking, idempotency: TransactItem, now: 
         ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':now': now.toISOString() },
       },
     },
-    {
-      Put: {
-        TableName: tableName(),
-        Item: { ...keys.slotClaim(b.slotId, claimantOf(b)), type: 'slotClaim', bookingId: b.id },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      },
-    },
-    { Put: { TableName: tableName(), Item: bookingItem(b), ConditionExpression: 'attribute_not_exists(PK)' } },
+    ...claimAndBooking(b),
     idempotency,
     ...extras,
   ]);
@@ -117,14 +124,7 @@ export async function createWaitlisted(b: Booking, idempotency: TransactItem, no
         ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':now': now.toISOString() },
       },
     },
-    {
-      Put: {
-        TableName: tableName(),
-        Item: { ...keys.slotClaim(b.slotId, claimantOf(b)), type: 'slotClaim', bookingId: b.id },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      },
-    },
-    { Put: { TableName: tableName(), Item: bookingItem(b), ConditionExpression: 'attribute_not_exists(PK)' } },
+    ...claimAndBooking(b),
     idempotency,
     { Put: { TableName: tableName(), Item: { ...keys.waitEntry(b.slotId, b.waitSince!, b.id), type: 'waitEntry', bookingId: b.id } } },
   ]);

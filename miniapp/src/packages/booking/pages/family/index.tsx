@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { View, Text, Input } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { FamilyLink } from '@shared/api';
 import { Page } from '../../../../components/Page';
 import { ErrorState, Loading } from '../../../../components/StateView';
 import { SignInFirst } from '../../../../components/SignInFirst';
-import { api, errorMessage } from '../../../../services/api';
+import { api } from '../../../../services/api';
+import { useAction } from '../../../../services/use-action';
 import { useRequest } from '../../../../services/use-request';
 import { useAppState } from '../../../../state/app-state';
 
@@ -16,22 +16,11 @@ export default function FamilyPage() {
   const code = useRequest(() => api.get<{ code: string }>('/me/family-code'), [user?.id], !!user);
   const links = useRequest(() => api.get<{ asElder: FamilyLink[]; asFamily: FamilyLink[] }>('/family/links'), [user?.id], !!user);
   const [input, setInput] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run: act } = useAction();
 
   if (!user) return <Page><SignInFirst what="绑定家人" /></Page>;
 
-  const run = async (fn: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
-      await fn();
-      Taro.showToast({ title: done, icon: 'success' });
-      links.reload();
-    } catch (e) {
-      Taro.showToast({ title: errorMessage(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = (fn: () => Promise<unknown>, done: string) => act(fn, done, links.reload);
 
   return (
     <Page className="family">

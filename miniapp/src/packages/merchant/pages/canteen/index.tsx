@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { View, Text, Input } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Booking } from '@shared/api';
 import { shanghaiDate } from '@shared/time';
@@ -8,7 +8,8 @@ import { Page } from '../../../../components/Page';
 import { BookingCard } from '../../../../components/BookingCard';
 import { Empty, ErrorState, Loading } from '../../../../components/StateView';
 import { SignInFirst } from '../../../../components/SignInFirst';
-import { api, errorMessage } from '../../../../services/api';
+import { api } from '../../../../services/api';
+import { useAction } from '../../../../services/use-action';
 import { useRequest } from '../../../../services/use-request';
 import { useAppState } from '../../../../state/app-state';
 
@@ -25,24 +26,16 @@ export default function CanteenDayPage() {
   const days = [shanghaiDate(), shanghaiDate(Date.now() + 86_400_000)];
   const [date, setDate] = useState(days[0]);
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const day = useRequest(() => api.get<CanteenDay>(`/merchant/outlets/${encodeURIComponent(outletId)}/meals`, { date }), [outletId, date], !!user && !!outletId);
 
   if (!user) return <Page><SignInFirst what="查看订餐" /></Page>;
 
-  const collect = async () => {
-    setBusy(true);
-    try {
-      const b = await api.post<Booking>(`/merchant/outlets/${encodeURIComponent(outletId)}/pickup`, { date, code });
-      Taro.showToast({ title: `已取餐：${b.userName}`, icon: 'success' });
+  const collect = () =>
+    run(() => api.post<Booking>(`/merchant/outlets/${encodeURIComponent(outletId)}/pickup`, { date, code }), '已取餐', () => {
       setCode('');
       day.reload();
-    } catch (e) {
-      Taro.showToast({ title: errorMessage(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Page className="canteen-day">

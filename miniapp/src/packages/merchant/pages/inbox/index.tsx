@@ -7,7 +7,8 @@ import { Page } from '../../../../components/Page';
 import { BookingCard } from '../../../../components/BookingCard';
 import { Empty, ErrorState, Loading } from '../../../../components/StateView';
 import { SignInFirst } from '../../../../components/SignInFirst';
-import { api, errorMessage } from '../../../../services/api';
+import { api } from '../../../../services/api';
+import { useAction } from '../../../../services/use-action';
 import { useRequest } from '../../../../services/use-request';
 import { useAppState } from '../../../../state/app-state';
 
@@ -20,19 +21,8 @@ const FILTERS: Array<{ state?: BookingStateDto; label: string }> = [
 function Actions({ booking, onDone }: { booking: Booking; onDone(): void }) {
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const run = async (action: string, extra: object = {}) => {
-    setBusy(true);
-    try {
-      await api.post(`/bookings/${booking.id}/actions`, { action, ...extra });
-      Taro.showToast({ title: '已处理', icon: 'success' });
-      onDone();
-    } catch (e) {
-      Taro.showToast({ title: errorMessage(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run: act } = useAction();
+  const run = (action: string, extra: object = {}) => act(() => api.post(`/bookings/${booking.id}/actions`, { action, ...extra }), '已处理', onDone);
   const started = new Date(booking.start).getTime() <= Date.now();
   if (booking.state === 'requested') {
     return rejecting ? (

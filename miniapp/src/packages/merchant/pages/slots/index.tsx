@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { View, Text, Input } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { BOOKING_MODE_NAMES, BOOKING_MODES, type BookingMode, type OutletDetail, type Slot } from '@shared/api';
 import { shanghaiDate } from '@shared/time';
 import { Page } from '../../../../components/Page';
 import { Empty, ErrorState, Loading } from '../../../../components/StateView';
 import { SignInFirst } from '../../../../components/SignInFirst';
-import { api, errorMessage } from '../../../../services/api';
+import { api } from '../../../../services/api';
+import { useAction } from '../../../../services/use-action';
 import { useRequest } from '../../../../services/use-request';
 import { useAppState } from '../../../../state/app-state';
 
@@ -24,7 +25,7 @@ export default function SlotsPage() {
   const [date, setDate] = useState(days[1]);
   const [form, setForm] = useState({ start: '09:00', end: '09:30', capacity: '3' });
   const [modes, setModes] = useState<BookingMode[]>(['in_store']);
-  const [busy, setBusy] = useState(false);
+  const { busy, run: act } = useAction();
   const slots = useRequest(() => api.get<{ items: Slot[] }>(`/outlets/${encodeURIComponent(outletId)}/slots`, { serviceId: service!.id, days: 7 }), [outletId, service?.id], !!service);
 
   if (!user) return <Page><SignInFirst what="管理时段" /></Page>;
@@ -32,18 +33,7 @@ export default function SlotsPage() {
   if (outlet.error) return <Page><ErrorState message={outlet.error} onRetry={outlet.reload} /></Page>;
   if (!service) return <Page><Empty text="这个网点还没有可预约的服务项目" /></Page>;
 
-  const run = async (fn: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
-      await fn();
-      Taro.showToast({ title: done, icon: 'success' });
-      slots.reload();
-    } catch (e) {
-      Taro.showToast({ title: errorMessage(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = (fn: () => Promise<unknown>, done: string) => act(fn, done, slots.reload);
   const publish = () =>
     run(
       () => api.post(`/merchant/outlets/${encodeURIComponent(outletId)}/slots`, { serviceId: service.id, modes, slots: [{ date, start: form.start, end: form.end, capacity: Number(form.capacity) }] }),
