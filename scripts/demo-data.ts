@@ -318,6 +318,8 @@ export interface DemoSlotPlan {
   times: Array<[start: string, end: string]>;
   capacity: number;
   modes: Array<'in_store' | 'home_visit' | 'pickup'>;
+  /** Menus by time of day, rotating day by day (canteens). */
+  menus?: Record<string, string[][]>;
 }
 
 const halfHours = (from: number, to: number): Array<[string, string]> =>
@@ -338,5 +340,11 @@ export const DEMO_SLOT_PLANS: DemoSlotPlan[] = [
   // Childcare: N places per half-day session for ages 1–3 (the age band is on the service).
   { merchantId: 'u_demo_childcare', outletId: 'o-xiaohemiao', serviceId: 's03', times: [['08:00', '12:00'], ['13:30', '17:30']], capacity: 5, modes: ['in_store'] },
   // The elderly canteen: 80 reservations per meal, dine-in or pick-up.
-  { merchantId: 'u_demo_canteen', outletId: 'o-kangle', serviceId: 's01', times: [['11:00', '13:00'], ['17:00', '18:30']], capacity: 80, modes: ['in_store', 'pickup'] },
+  {
+    merchantId: 'u_demo_canteen', outletId: 'o-kangle', serviceId: 's01', times: [['11:00', '13:00'], ['17:00', '18:30']], capacity: 80, modes: ['in_store', 'pickup'],
+    menus: {
+      '11:00': [['红烧肉', '清蒸鲈鱼', '蒜蓉油麦菜', '米饭'], ['土豆炖牛肉', '番茄炒蛋', '清炒西兰花', '杂粮饭'], ['香菇滑鸡', '肉末豆腐', '凉拌黄瓜', '米饭']],
+      '17:00': [['鸡蛋面', '卤豆干', '小米粥'], ['白菜猪肉水饺', '拍黄瓜'], ['南瓜粥', '素包子', '炒青菜']],
+    },
+  },
 ];

@@ -163,6 +163,7 @@ export async function seedDemoData(): Promise<boolean> {
 
 /** Publishes the demo merchants' slots for the next week; slots that exist are left as they are. */
 export async function ensureDemoSlots(now = new Date(), days = 7): Promise<number> {
+  // Runs on every start: only slots that do not exist yet are created.
   const { DEMO_SLOT_PLANS, DEMO_USERS } = await import('./demo-data');
   const { publishSlots } = await import('../functions/bookings/domain');
   const { dateRange } = await import('../functions/bookings/slots');
@@ -170,14 +171,16 @@ export async function ensureDemoSlots(now = new Date(), days = 7): Promise<numbe
   let created = 0;
   for (const plan of DEMO_SLOT_PLANS) {
     const merchant = DEMO_USERS.find((u) => u.id === plan.merchantId)!;
-    const slots = dateRange(shanghaiDate(now), days).flatMap((date) =>
-      plan.times
-        .filter(([start]) => new Date(`${date}T${start}:00+08:00`).getTime() > now.getTime() + 60_000)
-        .map(([start, end]) => ({ date, start, end, capacity: plan.capacity })),
-    );
-    for (let i = 0; i < slots.length; i += 60) {
-      const res = await publishSlots({ id: merchant.id, roles: merchant.roles }, plan.outletId, { serviceId: plan.serviceId, modes: plan.modes, slots: slots.slice(i, i + 60) }, now);
-      created += res.created;
+    // One publish per date and time, so each meal can carry that day's menu.
+    const dates = dateRange(shanghaiDate(now), days);
+    for (const [dayIndex, date] of dates.entries()) {
+      for (const [start, end] of plan.times) {
+        if (new Date(`${date}T${start}:00+08:00`).getTime() <= now.getTime() + 60_000) continue;
+        const menus = plan.menus?.[start];
+        const menu = menus ? menus[dayIndex % menus.length] : undefined;
+        const res = await publishSlots({ id: merchant.id, roles: merchant.roles }, plan.outletId, { serviceId: plan.serviceId, modes: plan.modes, menu, slots: [{ date, start, end, capacity: plan.capacity }] }, now);
+        created += res.created;
+      }
     }
   }
   return created;

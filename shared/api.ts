@@ -148,6 +148,8 @@ export interface Slot {
   autoAccept?: boolean;
   /** Childcare sessions: the child's age in months must fall in the band. */
   ageBand?: AgeBand;
+  /** Canteen meals: the dishes of that meal. */
+  menu?: string[];
   /** People waiting for a place (a freed place goes to them first). */
   waiting?: number;
 }

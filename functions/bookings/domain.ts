@@ -63,6 +63,8 @@ export async function outletSlots(outletId: string, q: { serviceId?: string; fro
 
 export interface PublishSlotsInput {
   serviceId: string;
+  /** What is served (canteen meals): shown to residents when they choose. */
+  menu?: string[];
   modes: BookingMode[];
   cancelCutoffMinutes?: number;
   slots: Array<{ date: string; start: string; end: string; capacity: number }>;
@@ -95,6 +97,7 @@ export async function publishSlots(user: AuthUser, outletId: string, input: Publ
       cancelCutoffMinutes: input.cancelCutoffMinutes ?? DEFAULT_CANCEL_CUTOFF_MINUTES,
       ...(service.pricing === 'canteen' ? { autoAccept: true } : {}),
       ...(service.ageBand ? { ageBand: service.ageBand } : {}),
+      ...(input.menu?.length ? { menu: input.menu } : {}),
     };
   });
   const created = await Promise.all(records.map(putSlotIfAbsent));

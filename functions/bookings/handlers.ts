@@ -28,6 +28,7 @@ export const publish = route(
     body: z
       .object({
         serviceId: idParam,
+        menu: z.array(z.string().trim().min(1).max(20, '菜名最多20字')).max(10, '菜单最多10道').optional(),
         modes: z.array(z.enum(BOOKING_MODES as [string, ...string[]])).min(1).max(3),
         cancelCutoffMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
         slots: z.array(z.object({ date, start: time, end: time, capacity: z.number().int().min(1).max(500) }).strict()).min(1).max(60),

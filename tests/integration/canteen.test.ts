@@ -27,6 +27,13 @@ describe('elderly canteen', () => {
     expect(other.body).toMatchObject({ payFen: 1500, subsidised: false });
   });
 
+  it('publishes each meal with its menu', async () => {
+    const res = await api(`/outlets/o-kangle/slots?serviceId=s01&from=${inDays(2)}&days=1`);
+    expect(res.body.items.map((s: any) => s.startTime)).toEqual(['11:00', '17:00']);
+    expect(res.body.items[0].menu.length).toBeGreaterThan(1);
+    expectError(await api('/merchant/outlets/o-kangle/slots', { token: canteen, body: { serviceId: 's01', modes: ['pickup'], menu: ['x'.repeat(30)], slots: [{ date: inDays(9), start: '11:00', end: '13:00', capacity: 5 }] } }), 400, 'VALIDATION_FAILED');
+  });
+
   it('quotes the price before ordering, without writing anything', async () => {
     const d = inDays(6);
     const q = await api(`/bookings/quote?slotId=${meal(d, '1100')}`, { token: elder });

@@ -17,6 +17,8 @@ async function parentWithChild(tag: string, ageMonths = 20) {
 const book = (p: { token: string; childId: string }, slotId: string, extra: object = {}) =>
   api('/bookings', { token: p.token, body: { slotId, mode: 'in_store', childId: p.childId, ...extra }, headers: { 'idempotency-key': key() } });
 
+jest.setTimeout(120_000);
+
 let owner: string;
 beforeAll(async () => {
   owner = await signInAs('u_demo_childcare');

@@ -145,6 +145,12 @@ export default function BookPage() {
               </View>
             </>
           )}
+          {slot?.menu && (
+            <View className="card">
+              <Text className="card-title">今日菜单</Text>
+              <Text>{slot.menu.join('、')}</Text>
+            </View>
+          )}
           {needsChild && (
             <View className="card">
               <Text className="card-title">为哪个孩子预约</Text>
