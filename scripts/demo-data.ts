@@ -7,7 +7,7 @@ import type { OpeningHours } from '../shared/hours';
 import type { UserRecord } from '../functions/users/store';
 
 // Bump when the demo data changes: a stack kept on disk then reloads it (puts overwrite the old items).
-export const DEMO_SEED_VERSION = 'v5';
+export const DEMO_SEED_VERSION = 'v6';
 
 export function rng(seed: number) {
   let a = seed >>> 0;
@@ -170,7 +170,8 @@ function sampleOutlets(): DemoOutlet[] {
       [['两荤一素套餐', 15, 15, '份', true, '60岁以上9折，每日一餐补贴3元', 'canteen'], ['困难老人A套餐', 0, 0, '份', false, '经社区认定的困难老人免费，请到店登记'], ['送餐上门', 2, 2, '次', false, '独居、失能老人免费']],
       { ownerId: 'u_demo_canteen', description: '堂食、自取、送餐均可。' }),
     o('o-yinxing-meal', '银杏社区助餐点', ['elder_canteen'], at(-380, 510), '银杏苑3号楼底商', { windows: [{ days: ALL_DAYS, open: '10:30', close: '13:00' }], note: '午餐请于09:30前预订' },
-      [['中央厨房午餐', 12, 12, '份', true], ['送餐', 2, 2, '次', false, '独居、失能老人免费']]),
+      [['中央厨房午餐', 12, 12, '份', true, '60岁以上优惠，每日一餐补贴', 'canteen'], ['送餐', 2, 2, '次', false, '独居、失能老人免费']],
+      { ownerId: 'u_demo_canteen' }),
     o('o-xiaohemiao', '小禾苗普惠托育中心', ['childcare'], at(250, 420), '书香里8号', HOURS.childcare,
       [['全日托', 3200, 3200, '月', false, '1–3岁，普惠价不超过3500元，请到园登记'], ['半日托', 1800, 1800, '月', false], ['临时托', 80, 80, '半天', true, '1–3岁，按半天预约']],
       { ownerId: 'u_demo_childcare', description: '招收1–3岁幼儿，共30个托位。' }),

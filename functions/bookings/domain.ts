@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/authenticate';
 import { hasRole } from '../auth/authenticate';
 import { idempotencyPut, replayedResult, requestHash } from '../db/idempotency';
 import { TransactionFailed } from '../db/transact';
-import { getOutletWithServices, listOutletsOfOwner } from '../outlets/store';
+import { getOutletWithServices, listOutletsOfOwner, setCanteenPricing } from '../outlets/store';
 import { getUser } from '../users/store';
 import { actsFor, confirmedElders } from '../family/domain';
 import { formatPrice, formatYuan } from '../../shared/money';
@@ -288,6 +288,15 @@ export async function quote(user: AuthUser, id: string, forUserId?: string): Pro
     pricing,
   });
   return { payFen: meal.payFen, lines: meal.lines, subsidised: meal.subsidised, ageVerified: !!profile?.ageVerified };
+}
+
+/** A canteen sets its own discount and subsidy rules; they apply to orders placed from then on. */
+export async function configureCanteen(user: AuthUser, outletId: string, pricing: NonNullable<Outlet['canteenPricing']>) {
+  const { outlet, services } = await approvedOutlet(outletId);
+  assertOwner(user, outlet);
+  if (!services.some((s) => s.pricing === 'canteen')) throw new AppError('CONFLICT', '这个网点没有助餐服务');
+  await setCanteenPricing(outletId, pricing);
+  return { outletId, canteenPricing: pricing };
 }
 
 /** The canteen's day: counts per meal and every reservation with its pickup code. */

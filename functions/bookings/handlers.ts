@@ -3,7 +3,7 @@ import { AppError } from '../http/errors';
 import { idParam, queryNumber, z } from '../http/validate';
 import { IDEMPOTENCY_KEY_RE } from '../db/idempotency';
 import { BOOKING_MODES } from '../../shared/api';
-import { act, addChild, book, bookingFor, canteenDay, myChildren, quote, changeCapacity, circleBookings, collectMeal, merchantInbox, myBookings, outletSlots, publishSlots } from './domain';
+import { act, addChild, book, bookingFor, canteenDay, configureCanteen, myChildren, quote, changeCapacity, circleBookings, collectMeal, merchantInbox, myBookings, outletSlots, publishSlots } from './domain';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00+08:00`)), '日期无效');
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间格式应为 HH:mm');
@@ -131,4 +131,21 @@ export const child = route(
     body: z.object({ name: z.string().trim().min(1, '请填写孩子的名字').max(20, '名字最多20字'), birthDate: date }).strict(),
   },
   async ({ user, body, now }) => created(await addChild(user, body, now)),
+);
+
+export const canteenPricing = route(
+  {
+    route: 'POST /merchant/outlets/{id}/canteen-pricing',
+    auth: 'required',
+    path: z.object({ id: idParam }),
+    body: z
+      .object({
+        elderAge: z.number().int().min(50).max(90),
+        elderRatePermille: z.number().int().min(0).max(1000),
+        subsidyFen: z.number().int().min(0).max(5000),
+        subsidisedMealsPerDay: z.number().int().min(0).max(3),
+      })
+      .strict(),
+  },
+  async ({ user, path, body }) => configureCanteen(user, path.id, body),
 );

@@ -1,5 +1,5 @@
 /** Outlet data access: the only module that knows how outlets, services and nearby entries are stored. */
-import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, queryAll, tableName } from '../db/client';
 import { keys, NEAR_ALL, NEAR_CELL_PRECISION, withoutKeys } from '../db/keys';
 import { projection } from '../db/expressions';
@@ -126,4 +126,16 @@ export async function listOutletsOfOwner(ownerId: string): Promise<Array<{ id: s
     }),
   );
   return (res.Items ?? []).map((i) => ({ id: i.id as string, name: i.name as string }));
+}
+
+export async function setCanteenPricing(outletId: string, pricing: NonNullable<Outlet['canteenPricing']>): Promise<void> {
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.outlet(outletId),
+      UpdateExpression: 'SET canteenPricing = :p',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':p': pricing },
+    }),
+  );
 }

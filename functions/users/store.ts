@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../db/client';
 import { keys, withoutKeys } from '../db/keys';
 import type { Role } from '../../shared/api';
@@ -88,4 +88,26 @@ export async function listDemoUsers(): Promise<UserRecord[]> {
     }),
   );
   return (res.Items ?? []).map((i) => withoutKeys<UserRecord>(i));
+}
+
+/**
+ * Records what a community worker checked on an ID: birth date (for canteen pricing) and hardship. The
+ * resident is attached to the worker's circle; a resident of another circle is refused by the condition.
+ */
+export async function recordVerification(userId: string, v: { birthDate: string; hardship: boolean; circleId: string; by: string; at: string }): Promise<boolean> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.user(userId),
+        UpdateExpression: 'SET birthDate = :b, ageVerified = :t, hardship = :h, homeCircleId = if_not_exists(homeCircleId, :c), verifiedBy = :by, verifiedAt = :at',
+        ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(homeCircleId) OR homeCircleId = :c)',
+        ExpressionAttributeValues: { ':b': v.birthDate, ':t': true, ':h': v.hardship, ':c': v.circleId, ':by': v.by, ':at': v.at },
+      }),
+    );
+    return true;
+  } catch (e) {
+    if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+    throw e;
+  }
 }

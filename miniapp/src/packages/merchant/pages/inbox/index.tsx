@@ -3,6 +3,7 @@ import { View, Text, Input } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Booking, BookingStateDto } from '@shared/api';
+import { shanghaiDate } from '@shared/time';
 import { Page } from '../../../../components/Page';
 import { BookingCard } from '../../../../components/BookingCard';
 import { Empty, ErrorState, Loading } from '../../../../components/StateView';
@@ -57,7 +58,14 @@ export default function MerchantInbox() {
   const { user } = useAppState();
   const [filter, setFilter] = useState(0);
   const state = FILTERS[filter].state;
-  const inbox = useRequest(() => api.get<{ items: Booking[]; outlets: Array<{ id: string; name: string }> }>('/merchant/bookings', { state }), [user?.id, state], !!user);
+  const dates: Array<{ date?: string; label: string }> = [
+    { label: '全部日期' },
+    { date: shanghaiDate(), label: '今天' },
+    { date: shanghaiDate(Date.now() + 86_400_000), label: '明天' },
+  ];
+  const [day, setDay] = useState(0);
+  const date = dates[day].date;
+  const inbox = useRequest(() => api.get<{ items: Booking[]; outlets: Array<{ id: string; name: string }> }>('/merchant/bookings', { state, date }), [user?.id, state, date], !!user);
   useDidShow(() => {
     if (user) inbox.reload();
   });
@@ -70,6 +78,13 @@ export default function MerchantInbox() {
         {FILTERS.map((f, i) => (
           <View key={f.label} className={`chip ${i === filter ? 'active' : ''}`} onClick={() => setFilter(i)}>
             <Text>{f.label}</Text>
+          </View>
+        ))}
+      </View>
+      <View className="filters">
+        {dates.map((d, i) => (
+          <View key={d.label} className={`chip ${i === day ? 'active' : ''}`} onClick={() => setDay(i)}>
+            <Text>{d.label}</Text>
           </View>
         ))}
       </View>
