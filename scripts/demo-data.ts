@@ -7,7 +7,7 @@ import type { OpeningHours } from '../shared/hours';
 import type { UserRecord } from '../functions/users/store';
 
 // Bump when the demo data changes: a stack kept on disk then reloads it (puts overwrite the old items).
-export const DEMO_SEED_VERSION = 'v6';
+export const DEMO_SEED_VERSION = 'v7';
 
 export function rng(seed: number) {
   let a = seed >>> 0;
@@ -167,7 +167,7 @@ function sampleOutlets(): DemoOutlet[] {
     o('o-xingfuli-cart', '幸福里流动早餐车', ['breakfast'], at(520, -330), '幸福里小区北门（定时定点）', HOURS.breakfastCart,
       [['煎饼', 6], ['鸡蛋灌饼', 5], ['豆浆', 2]]),
     o('o-kangle', '康乐长者食堂', ['elder_canteen'], at(-60, -120), '红枫社区综合服务中心一楼', HOURS.canteen,
-      [['两荤一素套餐', 15, 15, '份', true, '60岁以上9折，每日一餐补贴3元', 'canteen'], ['困难老人A套餐', 0, 0, '份', false, '经社区认定的困难老人免费，请到店登记'], ['送餐上门', 2, 2, '次', false, '独居、失能老人免费']],
+      [['两荤一素套餐', 15, 15, '份', true, '60岁以上9折，每日一餐补贴3元', 'canteen'], ['困难老人A套餐', 15, 15, '份', true, '经社区认定的困难老人免费，每日一份', 'canteen'], ['送餐上门', 2, 2, '次', false, '独居、失能老人免费']],
       { ownerId: 'u_demo_canteen', description: '堂食、自取、送餐均可。' }),
     o('o-yinxing-meal', '银杏社区助餐点', ['elder_canteen'], at(-380, 510), '银杏苑3号楼底商', { windows: [{ days: ALL_DAYS, open: '10:30', close: '13:00' }], note: '午餐请于09:30前预订' },
       [['中央厨房午餐', 12, 12, '份', true, '60岁以上优惠，每日一餐补贴', 'canteen'], ['送餐', 2, 2, '次', false, '独居、失能老人免费']],
@@ -280,6 +280,8 @@ export function generatedOutlet(r: Rand, id: string, circleId: string, pos: { la
 export function demoOutlets(perCircle = 62): DemoOutlet[] {
   const r = rng(20261123);
   const out = sampleOutlets();
+  const kangle = out.find((o) => o.outlet.id === 'o-kangle')!;
+  kangle.services = kangle.services.map((s) => (s.id === 's02' ? { ...s, hardshipOnly: true } : s));
   const daycare = out.find((o) => o.outlet.id === 'o-xiaohemiao')!;
   daycare.services = daycare.services.map((s) => ({ ...s, ageBand: { minMonths: 12, maxMonths: 36 } }));
   const used = new Set(out.map((o) => o.outlet.name));

@@ -49,6 +49,8 @@ export interface Service {
   note?: string;
   /** 'canteen': priced per person from their verified age (see functions/bookings/pricing.ts). */
   pricing?: 'canteen';
+  /** The free set meal for residents certified in hardship (one a day, counted with the subsidy). */
+  hardshipOnly?: boolean;
   ageBand?: AgeBand;
 }
 

@@ -151,6 +151,8 @@ export async function book(user: AuthUser, input: BookInput, idempotencyKey: str
   const [profile, caller] = await Promise.all([getUser(beneficiaryId), beneficiaryId === user.id ? undefined : getUser(user.id)]);
   const canteen = service?.pricing === 'canteen';
   const pricing = outlet.canteenPricing ?? DEFAULT_CANTEEN_PRICING;
+  const hardshipMeal = canteen && !!service?.hardshipOnly;
+  if (hardshipMeal && !profile?.hardship) throw forbidden('这份套餐仅限经社区认定的困难老人');
   let child: Child | undefined;
   if (slot.ageBand) {
     if (!input.childId) throw new AppError('VALIDATION_FAILED', '请选择孩子');
@@ -209,8 +211,12 @@ export async function book(user: AuthUser, input: BookInput, idempotencyKey: str
         birthDate: profile?.ageVerified ? profile.birthDate : undefined,
         mealDate: slot.date,
         subsidisedMealsUsedToday: subsidyAvailable ? 0 : pricing.subsidisedMealsPerDay,
+        hardshipFreeMeal: hardshipMeal,
         pricing,
       });
+      // The free meal counts as the day's subsidised meal: one a day, like the subsidy.
+      if (hardshipMeal && !subsidyAvailable) throw new AppError('CONFLICT', '今天的免费餐已经预订过了', { reason: 'FREE_MEAL_USED' });
+      if (hardshipMeal) meal.subsidised = true;
       booking.payFen = meal.payFen;
       booking.priceLines = meal.lines;
       booking.subsidised = meal.subsidised;
@@ -285,8 +291,10 @@ export async function quote(user: AuthUser, id: string, forUserId?: string): Pro
     birthDate: profile?.ageVerified ? profile.birthDate : undefined,
     mealDate: slot.date,
     subsidisedMealsUsedToday: await subsidisedMealsUsed(beneficiaryId, slot.date),
+    hardshipFreeMeal: !!service.hardshipOnly && !!profile?.hardship,
     pricing,
   });
+  if (service.hardshipOnly && !profile?.hardship) throw forbidden('这份套餐仅限经社区认定的困难老人');
   return { payFen: meal.payFen, lines: meal.lines, subsidised: meal.subsidised, ageVerified: !!profile?.ageVerified };
 }
 

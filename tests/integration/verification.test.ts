@@ -35,3 +35,22 @@ it('a community worker verifies age and hardship; canteen prices follow; a cante
   expect((await api('/merchant/outlets/o-yinxing-meal/canteen-pricing', { token: canteen, body: rules })).status).toBe(200);
   expect(await quote()).toMatchObject({ payFen: 960 - 500 });
 });
+
+it('residents certified in hardship get the free set meal, one a day; nobody else can book it', async () => {
+  const [worker, canteen] = await Promise.all(['u_demo_worker', 'u_demo_canteen'].map(signInAs));
+  const signIn = await api('/auth/wechat', { body: { code: 'verify-me-2-laozhou' } });
+  const token = signIn.body.token as string;
+  const day = shanghaiDate(Date.now() + 10 * 24 * 3600_000);
+  const published = await api('/merchant/outlets/o-kangle/slots', { token: canteen, body: { serviceId: 's02', modes: ['pickup'], slots: [{ date: day, start: '11:00', end: '13:00', capacity: 10 }, { date: day, start: '17:00', end: '18:30', capacity: 10 }] } });
+  const [lunch, dinner] = published.body.slotIds as string[];
+  const order = (slotId: string) => api('/bookings', { token, body: { slotId, mode: 'pickup' }, headers: { 'idempotency-key': `hardship${slotId.slice(-12)}x` } });
+  expectError(await order(lunch), 403, 'FORBIDDEN');
+  await api(`/worker/residents/${signIn.body.user.id}/verify`, { token: worker, body: { birthDate: '1948-06-01', hardship: true } });
+  expect((await api(`/bookings/quote?slotId=${lunch}`, { token })).body.payFen).toBe(0);
+  const free = await order(lunch);
+  expect(free.status).toBe(201);
+  expect(free.body).toMatchObject({ payFen: 0, subsidised: true });
+  const second = await order(dinner);
+  expectError(second, 409, 'CONFLICT');
+  expect(second.body.error.details.reason).toBe('FREE_MEAL_USED');
+});
