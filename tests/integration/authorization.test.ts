@@ -10,6 +10,7 @@ type Who = 'anonymous' | 'resident' | 'otherMerchant' | 'worker' | 'owner';
 const tokens: Partial<Record<Who, string>> = {};
 let bookingId = '';
 let slotId = '';
+let freshResidentId = '';
 const date = shanghaiDate(Date.now() + 8 * 24 * 3600_000);
 
 beforeAll(async () => {
@@ -17,6 +18,8 @@ beforeAll(async () => {
   tokens.otherMerchant = await signInAs('u_demo_canteen');
   tokens.worker = await signInAs('u_demo_worker');
   tokens.owner = await signInAs('u_demo_merchant');
+  // Someone no other test file looks at, to be verified by the worker.
+  freshResidentId = (await api('/auth/wechat', { body: { code: 'authz-matrix-1-fresh' } })).body.user.id;
   const booker = await signInAs('u_demo_resident');
   const published = await api('/merchant/outlets/o-laozheng/slots', { token: tokens.owner, body: { serviceId: 's01', modes: ['in_store'], slots: [{ date, start: '20:00', end: '20:30', capacity: 3 }] } });
   slotId = published.body.slotIds[0];
@@ -40,6 +43,12 @@ const cases: Case[] = [
   ['quote', 'GET', () => '/bookings/quote?slotId=o-laozheng~s01~209901010900', undefined, { anonymous: 401 }],
   ['children', 'GET', () => '/me/children', undefined, { anonymous: 401, resident: 200 }],
   ['family links', 'GET', () => '/family/links', undefined, { anonymous: 401, resident: 200 }],
+  ['add a child', 'POST', () => '/me/children', { name: '小明', birthDate: '2024-01-01' }, { anonymous: 401, resident: 201 }],
+  ['family code', 'GET', () => '/me/family-code', undefined, { anonymous: 401, resident: 200 }],
+  ['link to an elder', 'POST', () => '/family/links', { code: 'ZZZZZZ' }, { anonymous: 401, resident: 404 }],
+  ['confirm someone else\'s family link', 'POST', () => '/family/links/u_demo_resident/u_demo_merchant/confirm', {}, { anonymous: 401, resident: 404, otherMerchant: 404 }],
+  ['verify a resident', 'POST', () => `/worker/residents/${freshResidentId}/verify`, { birthDate: '1980-01-01' }, { anonymous: 401, resident: 403, otherMerchant: 403, owner: 403, worker: 200 }],
+  ['canteen rules', 'POST', () => '/merchant/outlets/o-kangle/canteen-pricing', { elderAge: 60, elderRatePermille: 900, subsidyFen: 300, subsidisedMealsPerDay: 1 }, { anonymous: 401, resident: 403, owner: 403, worker: 403, otherMerchant: 200 }],
 ];
 
 describe.each(cases)('%s', (_name, method, path, body, expected) => {

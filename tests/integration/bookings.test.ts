@@ -29,7 +29,7 @@ async function freshSlot(start: string, capacity: number, date = inDays(3), serv
 async function bookWithRetries(token: string, slotId: string, idem: string) {
   for (let attempt = 1; attempt <= 10; attempt++) {
     const res = await bookSlot(token, slotId, idem);
-    const failed = res.status >= 500 || (res.body as any)?.errorType;
+    const failed = res.status >= 500;
     if (!failed) return res;
     await new Promise((r) => setTimeout(r, 300 * attempt));
   }

@@ -45,4 +45,5 @@ it('routes every endpoint through the HTTP API and deploys with STAGE=prod (dev 
   const devFn = resources().find(([k]) => k.startsWith('AuthDevLambdaFunction'))![1];
   expect(devFn.Properties.Environment.Variables.STAGE).toBe('prod');
   expect(devFn.Properties.Environment.Variables.DYNAMODB_ENDPOINT).toBe('');
+  expect(devFn.Properties.Timeout).toBe(10);
 });

@@ -30,7 +30,9 @@ export async function api<T = any>(
   } catch {
     /* keep text */
   }
-  return { status: res.status, body: parsed as T, headers: res.headers };
+  // serverless-offline answers a Lambda timeout as 200 with errorType; call it what it is.
+  const status = res.status === 200 && (parsed as { errorType?: string } | null)?.errorType ? 504 : res.status;
+  return { status, body: parsed as T, headers: res.headers };
 }
 
 export async function signInAs(userId: string): Promise<string> {
