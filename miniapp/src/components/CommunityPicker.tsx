@@ -2,19 +2,15 @@ import { View, Text } from '@tarojs/components';
 import { Popup } from '@nutui/nutui-react-taro';
 import type { Circle } from '@shared/api';
 import type { Place } from '../services/location';
+import { useAppState } from '../state/app-state';
 
 /** Choose where you live when GPS is unavailable or refused: circles, then their communities. */
-export function CommunityPicker({
-  visible,
-  circles,
-  onClose,
-  onPick,
-}: {
-  visible: boolean;
-  circles: Circle[];
-  onClose(): void;
-  onPick(place: Place): void;
-}) {
+export function CommunityPicker({ visible, circles, onClose }: { visible: boolean; circles: Circle[]; onClose(): void }) {
+  const { setPlace } = useAppState();
+  const onPick = (place: Place) => {
+    setPlace(place);
+    onClose();
+  };
   return (
     <Popup visible={visible} position="bottom" round onClose={onClose} title="选择您住的小区" closeable>
       <View className="picker">

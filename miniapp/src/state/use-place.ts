@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Circle } from '@shared/api';
 import { api } from '../services/api';
-import { locate, nearestCircle, type Place } from '../services/location';
+import { locate, nearestCircle } from '../services/location';
 import { useRequest } from '../services/use-request';
 import { useAppState } from './app-state';
 
@@ -43,5 +43,5 @@ export function usePlace() {
   }, [list, place, setPlace]);
 
   const circle: Circle | undefined = list.find((c) => c.id === place?.circleId) ?? (place ? nearestCircle(list, place) : undefined);
-  return { place, circle, circles: list, circlesError: circles.error, reloadCircles: circles.reload, setPlace: (p: Place) => setPlace(p) };
+  return { place, circle, circles: list, circlesError: circles.error, reloadCircles: circles.reload };
 }

@@ -12,7 +12,7 @@ import { useAppState } from '../../state/app-state';
 const REACH = [5, 10, 15, 30];
 
 export default function Browse() {
-  const { place, circles, setPlace } = usePlace();
+  const { place, circles } = usePlace();
   const { browseCategory, setBrowseCategory } = useAppState();
   const [category, setCategory] = useState<string>('');
   const [draft, setDraft] = useState('');
@@ -101,15 +101,7 @@ export default function Browse() {
           </View>
         )}
       />
-      <CommunityPicker
-        visible={picking}
-        circles={circles}
-        onClose={() => setPicking(false)}
-        onPick={(p) => {
-          setPicking(false);
-          setPlace(p);
-        }}
-      />
+      <CommunityPicker visible={picking} circles={circles} onClose={() => setPicking(false)} />
     </Page>
   );
 }

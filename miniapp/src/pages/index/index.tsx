@@ -11,7 +11,7 @@ import { usePlace } from '../../state/use-place';
 import { useAppState } from '../../state/app-state';
 
 export default function Home() {
-  const { place, circle, circles, circlesError, reloadCircles, setPlace } = usePlace();
+  const { place, circle, circles, circlesError, reloadCircles } = usePlace();
   const { setBrowseCategory } = useAppState();
   const [picking, setPicking] = useState(false);
   const browse = (key: string) => {
@@ -74,15 +74,7 @@ export default function Home() {
         )}
       />
 
-      <CommunityPicker
-        visible={picking}
-        circles={circles}
-        onClose={() => setPicking(false)}
-        onPick={(p) => {
-          setPicking(false);
-          setPlace(p);
-        }}
-      />
+      <CommunityPicker visible={picking} circles={circles} onClose={() => setPicking(false)} />
     </Page>
   );
 }
