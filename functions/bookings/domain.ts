@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/authenticate';
 import { hasRole } from '../auth/authenticate';
 import { idempotencyPut, replayedResult, requestHash } from '../db/idempotency';
 import { TransactionFailed } from '../db/transact';
-import { getOutletWithServices, listOutletsOfOwner, setCanteenPricing } from '../outlets/store';
+import { getOutlet, getOutletWithServices, listOutletsOfOwner, setCanteenPricing } from '../outlets/store';
 import { getUser } from '../users/store';
 import { actsFor, confirmedElders } from '../family/domain';
 import { formatPrice, formatYuan } from '../../shared/money';
@@ -39,6 +39,13 @@ import {
   type SlotRecord,
 } from './store';
 
+/** The outlet record alone (one GetItem) where its price list is not needed. */
+async function approvedOutletRecord(id: string): Promise<Outlet> {
+  const outlet = await getOutlet(id);
+  if (!outlet || outlet.approval !== 'approved') throw notFound('商户');
+  return outlet;
+}
+
 async function approvedOutlet(id: string) {
   const found = await getOutletWithServices(id);
   if (!found || found.outlet.approval !== 'approved') throw notFound('商户');
@@ -50,7 +57,7 @@ function assertOwner(user: AuthUser, outlet: Outlet) {
 }
 
 export async function outletSlots(outletId: string, q: { serviceId?: string; from?: string; days: number }, now: Date): Promise<{ items: Slot[] }> {
-  await approvedOutlet(outletId);
+  await approvedOutletRecord(outletId);
   const from = q.from ?? shanghaiDate(now);
   const dates = dateRange(from, q.days);
   const slots = await listSlots(outletId, localToUtc(dates[0], '00:00'), localToUtc(dates[dates.length - 1], '23:59'));
@@ -107,7 +114,7 @@ export async function publishSlots(user: AuthUser, outletId: string, input: Publ
 export async function changeCapacity(user: AuthUser, id: string, capacity: number): Promise<Slot> {
   const slot = await getSlot(id);
   if (!slot) throw notFound('时段');
-  const { outlet } = await approvedOutlet(slot.outletId);
+  const outlet = await approvedOutletRecord(slot.outletId);
   assertOwner(user, outlet);
   if (!(await setSlotCapacity(slot, capacity))) throw new AppError('CONFLICT', `已有${slot.booked}人预约，名额不能少于${slot.booked}`);
   if (capacity > slot.capacity) await promoteWaiting(id, new Date());
@@ -309,7 +316,7 @@ export async function configureCanteen(user: AuthUser, outletId: string, pricing
 
 /** The canteen's day: counts per meal and every reservation with its pickup code. */
 export async function canteenDay(user: AuthUser, outletId: string, date: string) {
-  const { outlet } = await approvedOutlet(outletId);
+  const outlet = await approvedOutletRecord(outletId);
   assertOwner(user, outlet);
   const bookings = await listBookingsOfOutlet(outletId, localToUtc(date, '00:00'), localToUtc(date, '23:59'));
   const live = bookings.filter((b) => ['requested', 'accepted', 'completed'].includes(b.state));
@@ -325,7 +332,7 @@ export async function canteenDay(user: AuthUser, outletId: string, date: string)
 
 /** Hands a meal over: the code must belong to this canteen and day, and works once. */
 export async function collectMeal(user: AuthUser, outletId: string, date: string, code: string, now: Date): Promise<Booking> {
-  const { outlet } = await approvedOutlet(outletId);
+  const outlet = await approvedOutletRecord(outletId);
   assertOwner(user, outlet);
   const id = await bookingIdForPickup(outletId, date, code);
   if (!id) throw notFound('取餐码');
@@ -358,8 +365,7 @@ export async function myBookings(user: AuthUser): Promise<{ items: Booking[] }> 
 async function relation(user: AuthUser, b: Booking): Promise<'resident' | 'merchant' | 'worker' | null> {
   if (b.userId === user.id || b.bookedBy === user.id || (await actsFor(user.id, b.userId))) return 'resident';
   if (hasRole(user, 'merchant')) {
-    const found = await getOutletWithServices(b.outletId);
-    if (found?.outlet.ownerId === user.id) return 'merchant';
+    if ((await getOutlet(b.outletId))?.ownerId === user.id) return 'merchant';
   }
   if (hasRole(user, 'worker') && user.circleId === b.circleId) return 'worker';
   return null;
