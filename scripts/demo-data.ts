@@ -7,7 +7,7 @@ import type { OpeningHours } from '../shared/hours';
 import type { UserRecord } from '../functions/users/store';
 
 // Bump when the demo data changes: a stack kept on disk then reloads it (puts overwrite the old items).
-export const DEMO_SEED_VERSION = 'v7';
+export const DEMO_SEED_VERSION = 'v8';
 
 export function rng(seed: number) {
   let a = seed >>> 0;
@@ -124,11 +124,12 @@ export const DEMO_USERS: UserRecord[] = [
   // Age checked by the community worker: the canteen price is computed from it.
   { id: 'u_demo_resident', nickname: '张阿姨', roles: ['resident'], birthDate: '1956-03-12', ageVerified: true, homeCircleId: 'c-hongfeng', demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
   { id: 'u_demo_parent', nickname: '李女士', roles: ['resident'], demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
-  { id: 'u_demo_volunteer', nickname: '王大哥', roles: ['resident', 'volunteer'], demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
+  { id: 'u_demo_volunteer', nickname: '王大哥', roles: ['resident', 'volunteer'], homeCircleId: 'c-hongfeng', demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
   { id: 'u_demo_merchant', nickname: '郑师傅', roles: ['resident', 'merchant'], demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
   { id: 'u_demo_canteen', nickname: '刘经理（长者食堂）', roles: ['merchant'], demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
   { id: 'u_demo_childcare', nickname: '孙园长（托育）', roles: ['merchant'], demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
   { id: 'u_demo_worker', nickname: '陈社工', roles: ['resident', 'worker'], circleId: 'c-hongfeng', demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
+  { id: 'u_demo_station', nickname: '赵站长（暖心驿站）', roles: ['resident', 'merchant'], demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
 ];
 
 export interface DemoOutlet {
@@ -184,9 +185,11 @@ function sampleOutlets(): DemoOutlet[] {
     o('o-nanmen-tidal', '南门潮汐摊区', ['tidal_stall'], at(-560, 40), '和平路南段人行道（定时开放）', HOURS.tidalMorningEvening,
       [['瓜果蔬菜摊位', 0, 0, '个', false, '12个免费摊位，摊主自治']]),
     o('o-hongfeng-center', '红枫社区便民服务中心', ['service_center', 'points_exchange', 'repair'], at(0, -20), '红枫社区综合服务中心二楼', HOURS.office,
-      [['补衣', 2, 5], ['改裤脚', 5], ['打印复印', 0.2, 0.5, '页'], ['磨剪刀', 3], ['换水龙头', 0, 0, '次', false, '只收材料费']]),
+      [['补衣', 2, 5], ['改裤脚', 5], ['打印复印', 0.2, 0.5, '页'], ['磨剪刀', 3], ['换水龙头', 0, 0, '次', false, '只收材料费']],
+      { ownerId: 'u_demo_worker', description: '志愿积分兑换站（党群服务中心二楼扶贫产品馆）。' }),
     o('o-nuanxin', '暖心驿站·积分兑换点', ['rest_station', 'points_exchange'], at(180, -240), '燕子山路6号', HOURS.station,
-      [['饮用水、充电、药箱', 0], ['20积分兑换5kg大米', null, undefined, undefined, false, '积分兑换']]),
+      [['饮用水、充电、药箱', 0], ['20积分兑换5kg大米', null, undefined, undefined, false, '积分兑换']],
+      { ownerId: 'u_demo_station' }),
   ];
 }
 
@@ -350,4 +353,20 @@ export const DEMO_SLOT_PLANS: DemoSlotPlan[] = [
       '17:00': [['鸡蛋面', '卤豆干', '小米粥'], ['白菜猪肉水饺', '拍黄瓜'], ['南瓜粥', '素包子', '炒青菜']],
     },
   },
+];
+
+/** What the demo exchange stations offer (listed once; stock then moves only by redemptions and restocks). */
+export const DEMO_REWARDS: Array<{ operatorId: string; outletId: string; name: string; description?: string; pricePoints: number; stock: number }> = [
+  { operatorId: 'u_demo_worker', outletId: 'o-hongfeng-center', name: '5kg大米', description: '扶贫产品馆直供', pricePoints: 20, stock: 12 },
+  { operatorId: 'u_demo_worker', outletId: 'o-hongfeng-center', name: '鸡蛋一盒（15枚）', pricePoints: 3, stock: 30 },
+  { operatorId: 'u_demo_worker', outletId: 'o-hongfeng-center', name: '洗衣液一瓶', pricePoints: 5, stock: 20 },
+  { operatorId: 'u_demo_station', outletId: 'o-nuanxin', name: '理发券（联盟商户）', description: '凭兑换码到联盟理发店使用', pricePoints: 8, stock: 10 },
+  { operatorId: 'u_demo_station', outletId: 'o-nuanxin', name: '毛巾一条', pricePoints: 2, stock: 40 },
+];
+
+/** Activities the demo circle's worker runs: one all day today (to try check-in), one each coming day. */
+export const DEMO_ACTIVITIES: Array<{ key: string; title: string; description: string; place: string; dayOffset: number; startTime: string; endTime: string; capacity: number }> = [
+  { key: 'today', title: '助老陪伴·读报聊天', description: '陪社区老人读报、聊天，帮忙使用智能手机。', place: '红枫社区综合服务中心一楼', dayOffset: 0, startTime: '08:00', endTime: '22:00', capacity: 30 },
+  { key: 'repair-day', title: '便民维修服务日', description: '协助师傅登记、引导居民，义务磨刀修伞。', place: '红枫社区广场', dayOffset: 1, startTime: '09:00', endTime: '11:30', capacity: 10 },
+  { key: 'canteen', title: '长者食堂送餐', description: '为独居老人送午餐上门。', place: '康乐长者食堂', dayOffset: 2, startTime: '10:30', endTime: '12:30', capacity: 6 },
 ];

@@ -55,7 +55,7 @@ function dynamoJar(): { jar: string; lib: string } {
   return { jar: path.join(libDir, dir, 'DynamoDBLocal.jar'), lib: path.join(libDir, dir, 'DynamoDBLocal_lib') };
 }
 
-function setLocalAwsEnv(endpoint: string, tableName: string) {
+export function setLocalAwsEnv(endpoint: string, tableName: string) {
   // DynamoDB Local ignores credentials but the SDK insists on having some; never reach for real ones.
   process.env.AWS_ACCESS_KEY_ID = 'local';
   process.env.AWS_SECRET_ACCESS_KEY = 'local';
@@ -186,6 +186,49 @@ export async function ensureDemoSlots(now = new Date(), days = 7): Promise<numbe
   return created;
 }
 
+/** The demo stations' rewards, the circle's activities for today and the next days, and 王大哥's passbook. */
+export async function ensureDemoPoints(now = new Date()): Promise<number> {
+  const demo = await import('./demo-data');
+  const store = await import('../functions/points/store');
+  const { addReward, adjustPoints } = await import('../functions/points/redemptions');
+  const { addHoursByHand } = await import('../functions/points/activities');
+  const { dateRange, localToUtc } = await import('../functions/bookings/slots');
+  const { shanghaiDate } = await import('../shared/time');
+  const { randomBytes } = await import('node:crypto');
+  const as = (id: string) => {
+    const u = demo.DEMO_USERS.find((x) => x.id === id)!;
+    return { id: u.id, roles: u.roles, ...(u.circleId ? { circleId: u.circleId } : {}) };
+  };
+  let created = 0;
+  for (const outletId of new Set(demo.DEMO_REWARDS.map((r) => r.outletId))) {
+    if ((await store.listRewards(outletId)).length) continue;
+    for (const r of demo.DEMO_REWARDS.filter((x) => x.outletId === outletId)) {
+      await addReward(as(r.operatorId), outletId, { name: r.name, description: r.description, pricePoints: r.pricePoints, stock: r.stock });
+      created++;
+    }
+  }
+  const putOnce = async (id: string, date: string, a: { title: string; description: string; place: string; startTime: string; endTime: string; capacity: number }) => {
+    const existing = await store.getActivity(id);
+    if (existing) return existing;
+    const record = {
+      id, circleId: 'c-hongfeng', ...a, date, start: localToUtc(date, a.startTime), end: localToUtc(date, a.endTime),
+      signedUp: 0, pointsPerHour: 1, state: 'published' as const, createdBy: 'u_demo_worker', createdAt: now.toISOString(), checkinSecret: randomBytes(20).toString('base64url'),
+    };
+    await store.putActivity(record);
+    created++;
+    return record;
+  };
+  const dates = dateRange(shanghaiDate(now), 3);
+  for (const a of demo.DEMO_ACTIVITIES) await putOnce(`a-demo-${a.key}-${dates[a.dayOffset].replace(/-/g, '')}`, dates[a.dayOffset], a);
+  if ((await store.getAccount('u_demo_volunteer')).seq === 0) {
+    const yesterday = shanghaiDate(now.getTime() - 86_400_000);
+    const past = await putOnce(`a-demo-paper-${yesterday.replace(/-/g, '')}`, yesterday, { title: '垃圾分类宣传', description: '在小区门口值守，讲解垃圾分类。', place: '红枫社区南门', startTime: '09:00', endTime: '13:00', capacity: 8 });
+    await addHoursByHand(as('u_demo_worker'), past.id, { userId: 'u_demo_volunteer', halfHours: 8, reason: '纸质签到表补录' }, now);
+    await adjustPoints(as('u_demo_worker'), { userId: 'u_demo_volunteer', points: 10, reason: '年度优秀志愿者奖励' }, 'demo-seed-award', now);
+  }
+  return created;
+}
+
 function killGroup(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM') {
   if (!child?.pid || child.exitCode !== null) return;
   try {
@@ -296,6 +339,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     if (opts.seed !== false) {
       await seedDemoData();
       const slots = await ensureDemoSlots();
+      await ensureDemoPoints();
       if (slots) log(`published ${slots} demo booking slots`);
     }
 

@@ -111,7 +111,8 @@ export interface Me {
   nickname: string;
   roles: Role[];
   circleId?: string;
-  outlets: Array<{ id: string; name: string }>;
+  /** Outlets this user runs, with their categories (a `points_exchange` one is an exchange station). */
+  outlets: Array<{ id: string; name: string; categories: string[] }>;
 }
 
 export interface SessionResponse {
@@ -231,4 +232,133 @@ export interface FamilyLink {
   requestedAt: string;
   confirmedAt?: string;
   confirmedBy?: string;
+}
+
+/** Volunteer activities (志愿活动) published by a circle's community worker. Times are Shanghai local. */
+export interface Activity {
+  id: string;
+  circleId: string;
+  circleName?: string;
+  title: string;
+  description: string;
+  place: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  start: string;
+  end: string;
+  capacity: number;
+  signedUp: number;
+  remaining: number;
+  /** Points per verified hour (default 1), counted in half hours. */
+  pointsPerHour: number;
+  state: 'published' | 'cancelled';
+  createdBy: string;
+  createdAt: string;
+  /** Walking minutes from the caller to the circle centre, when a position was given. */
+  walkMinutes?: number;
+}
+
+export type SignupState = 'signed_up' | 'cancelled' | 'checked_in' | 'pending' | 'confirmed' | 'rejected';
+export const SIGNUP_STATE_NAMES: Record<SignupState, string> = {
+  signed_up: '已报名',
+  cancelled: '已取消',
+  checked_in: '已签到',
+  pending: '待确认时长',
+  confirmed: '时长已确认',
+  rejected: '时长未通过',
+};
+
+/** One volunteer's place in one activity, and the hours it became. */
+export interface VolunteerHours {
+  activityId: string;
+  activityTitle: string;
+  circleId: string;
+  place: string;
+  userId: string;
+  userName: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  start: string;
+  end: string;
+  state: SignupState;
+  stateName: string;
+  signedUpAt?: string;
+  checkInAt?: string;
+  checkOutAt?: string;
+  /** Hours from check-in/out (or as adjusted/added by the worker), in half hours. */
+  halfHours?: number;
+  /** Points earned when confirmed. */
+  points?: number;
+  /** Added by hand by a community worker, not proven by check-in. */
+  manual?: boolean;
+  reviewedBy?: string;
+  reviewedAt?: string;
+  reason?: string;
+}
+
+export type LedgerKindDto = 'earn' | 'redeem' | 'refund' | 'expire' | 'adjust';
+export const LEDGER_KIND_NAMES: Record<LedgerKindDto, string> = { earn: '服务获得', redeem: '兑换', refund: '退回', expire: '到期清零', adjust: '人工调整' };
+
+export interface PassbookEntry {
+  id: string;
+  seq: number;
+  kind: LedgerKindDto;
+  kindName: string;
+  /** Signed points (steps of 0.5). */
+  points: number;
+  /** Balance after this entry. */
+  balance: number;
+  at: string;
+  cause: { type: 'activity' | 'redemption' | 'adjustment' | 'expiry'; id?: string; title: string };
+  expiresAt?: string;
+  manual?: boolean;
+  reason?: string;
+}
+
+export interface Passbook {
+  balance: number;
+  entries: PassbookEntry[];
+  /** Points still held, grouped by the day they expire (oldest first). */
+  expiring: Array<{ expiresAt: string; date: string; points: number }>;
+}
+
+export interface Reward {
+  id: string;
+  outletId: string;
+  name: string;
+  description?: string;
+  pricePoints: number;
+  stock: number;
+  active: boolean;
+}
+
+export interface Station {
+  id: string;
+  name: string;
+  address: string;
+  rewards: Reward[];
+}
+
+export type RedemptionState = 'issued' | 'handed_over' | 'cancelled';
+export const REDEMPTION_STATE_NAMES: Record<RedemptionState, string> = { issued: '待领取', handed_over: '已领取', cancelled: '已取消' };
+
+export interface Redemption {
+  id: string;
+  userId: string;
+  userName: string;
+  outletId: string;
+  outletName: string;
+  outletAddress: string;
+  rewardId: string;
+  rewardName: string;
+  pricePoints: number;
+  /** Shown at the station to take the goods; works once. */
+  code: string;
+  state: RedemptionState;
+  stateName: string;
+  createdAt: string;
+  handedOverAt?: string;
+  cancelledAt?: string;
 }

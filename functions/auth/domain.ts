@@ -13,7 +13,8 @@ async function toMe(user: UserRecord): Promise<Me> {
     nickname: user.nickname,
     roles: user.roles,
     ...(user.circleId ? { circleId: user.circleId } : {}),
-    outlets: user.roles.includes('merchant') ? await listOutletsOfOwner(user.id) : [],
+    // Merchants run outlets; a community worker may run the circle's points-exchange station.
+    outlets: user.roles.includes('merchant') || user.roles.includes('worker') ? await listOutletsOfOwner(user.id) : [],
   };
 }
 

@@ -1,12 +1,8 @@
 import { created, route } from '../http/handler';
-import { AppError } from '../http/errors';
-import { idParam, queryNumber, z } from '../http/validate';
-import { IDEMPOTENCY_KEY_RE } from '../db/idempotency';
+import { dateParam as date, idParam, idempotencyKeyOf, queryNumber, timeParam as time, z } from '../http/validate';
 import { BOOKING_MODES } from '../../shared/api';
 import { act, addChild, book, bookingFor, canteenDay, configureCanteen, myChildren, quote, changeCapacity, circleBookings, collectMeal, merchantInbox, myBookings, outletSlots, publishSlots } from './domain';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00+08:00`)), '日期无效');
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间格式应为 HH:mm');
 const slotIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}~[A-Za-z0-9_-]{1,32}~\d{12}$/, '时段编号格式不对');
 const states = ['requested', 'accepted', 'rejected', 'cancelled', 'cancelled_by_merchant', 'completed', 'no_show'] as const;
 
@@ -61,11 +57,7 @@ const bookBody = z
   .strict();
 
 export const create = route({ route: 'POST /bookings', auth: 'required', body: bookBody }, async ({ user, body, headers, now }) => {
-  const key = headers['idempotency-key'];
-  if (!key || !IDEMPOTENCY_KEY_RE.test(key)) {
-    throw new AppError('VALIDATION_FAILED', '缺少或无效的 Idempotency-Key 请求头（8–64位字母数字）');
-  }
-  const { booking, replayed } = await book(user, body as never, key, now);
+  const { booking, replayed } = await book(user, body as never, idempotencyKeyOf(headers), now);
   return replayed ? booking : created(booking);
 });
 

@@ -21,6 +21,18 @@
  * | child profile   | USER#<userId>         | CHILD#<childId>    |   (name, birth date: childcare age bands)                           |
  * | waitlist entry  | WAIT#<slotId>         | <since>#<bookingId>|   (first in, first promoted when a place frees)                     |
  * | pickup code     | PICKUP#<outletId>#<date>#<code> | #CODE    |   (→ bookingId; one code, one meal)                                  |
+ * | activity        | ACTIVITY#<id>         | #META              | CIRCLEACTIVITIES#<circleId> / <start>#<id>                          |
+ * | signup (hours)  | ACTIVITY#<id>         | SIGNUP#<userId>    | USERHOURS#<userId> / <start>#<activityId>                           |
+ * | hours claimed   | USER#<userId>         | #HOURS             |   (confirmed intervals + version: no two overlapping claims)        |
+ * | points account  | POINTS#<userId>       | #ACCOUNT           | POINTACCOUNTS#<shard 0-7> / <userId>  (balance, seq, firstExpiry)   |
+ * | ledger entry    | POINTS#<userId>       | ENTRY#<seq 10 digits> |   (append-only; balance after it; written with the account)      |
+ * | reward          | REWARDS#<outletId>    | <rewardId>         |   (point price and stock of an exchange station)                    |
+ * | redemption      | REDEMPTION#<id>       | #META              | USERREDEMPTIONS#<userId> / <at>#<id> | STATIONREDEMPTIONS#<outletId> / <at>#<id> |
+ * | redemption code | REDEEMCODE#<outletId>#<code> | #CODE       |   (→ redemptionId; one code, one hand-over)                         |
+ *
+ * Points: the account item and its entries share one partition. Every change is one transaction that
+ * appends ENTRY#<seq+1> (attribute_not_exists) and moves the account from seq to seq+1 (condition seq = read
+ * value), so two writers can never both append after the same balance: the loser re-reads and retries.
  *
  * Nearby entries are one small copy of an approved outlet per category (plus one under '*'), keyed by the
  * geohash-6 cell (~1.0 km × 0.6 km here) it sits in. A nearby search queries GSI1 only for the cells that
@@ -29,6 +41,14 @@
 export const TABLE_INDEXES = { byGsi1: 'GSI1', byGsi2: 'GSI2', byGsi3: 'GSI3' } as const;
 
 export const NEAR_ALL = '*';
+
+/** Accounts are listed (ledger check, year-end expiry) from a few index partitions, not one hot one. */
+export const POINT_ACCOUNT_SHARDS = 8;
+function shardOf(id: string, shards: number): number {
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
+  return h % shards;
+}
 export const NEAR_CELL_PRECISION = 6;
 
 export const keys = {
@@ -90,6 +110,36 @@ export const keys = {
   userPartition: (userId: string) => `USER#${userId}`,
   waitEntry: (slotId: string, since: string, bookingId: string) => ({ PK: `WAIT#${slotId}`, SK: `${since}#${bookingId}` }),
   waitPartition: (slotId: string) => `WAIT#${slotId}`,
+
+  activity: (id: string) => ({ PK: `ACTIVITY#${id}`, SK: '#META' }),
+  activityOfCircle: (circleId: string, start: string, id: string) => ({ GSI1PK: `CIRCLEACTIVITIES#${circleId}`, GSI1SK: `${start}#${id}` }),
+  activitiesOfCircle: (circleId: string) => `CIRCLEACTIVITIES#${circleId}`,
+  activityPartition: (id: string) => `ACTIVITY#${id}`,
+  signup: (activityId: string, userId: string) => ({ PK: `ACTIVITY#${activityId}`, SK: `SIGNUP#${userId}` }),
+  signupPrefix: 'SIGNUP#',
+  signupOfUser: (userId: string, start: string, activityId: string) => ({ GSI1PK: `USERHOURS#${userId}`, GSI1SK: `${start}#${activityId}` }),
+  signupsOfUser: (userId: string) => `USERHOURS#${userId}`,
+  hoursClaimed: (userId: string) => ({ PK: `USER#${userId}`, SK: '#HOURS' }),
+
+  pointsAccount: (userId: string) => ({ PK: `POINTS#${userId}`, SK: '#ACCOUNT' }),
+  pointsAccountIndex: (userId: string) => ({ GSI1PK: `POINTACCOUNTS#${shardOf(userId, POINT_ACCOUNT_SHARDS)}`, GSI1SK: userId }),
+  pointsAccountShard: (shard: number) => `POINTACCOUNTS#${shard}`,
+  pointsPartition: (userId: string) => `POINTS#${userId}`,
+  ledgerEntry: (userId: string, seq: number) => ({ PK: `POINTS#${userId}`, SK: `ENTRY#${String(seq).padStart(10, '0')}` }),
+  ledgerEntryPrefix: 'ENTRY#',
+
+  reward: (outletId: string, rewardId: string) => ({ PK: `REWARDS#${outletId}`, SK: rewardId }),
+  rewardsPartition: (outletId: string) => `REWARDS#${outletId}`,
+  redemption: (id: string) => ({ PK: `REDEMPTION#${id}`, SK: '#META' }),
+  redemptionIndexes: (r: { id: string; userId: string; outletId: string; createdAt: string }) => ({
+    GSI1PK: `USERREDEMPTIONS#${r.userId}`,
+    GSI1SK: `${r.createdAt}#${r.id}`,
+    GSI2PK: `STATIONREDEMPTIONS#${r.outletId}`,
+    GSI2SK: `${r.createdAt}#${r.id}`,
+  }),
+  redemptionsOfUser: (userId: string) => `USERREDEMPTIONS#${userId}`,
+  redemptionsOfStation: (outletId: string) => `STATIONREDEMPTIONS#${outletId}`,
+  redemptionCode: (outletId: string, code: string) => ({ PK: `REDEEMCODE#${outletId}#${code}`, SK: '#CODE' }),
 
   idempotency: (userId: string, key: string) => ({ PK: `IDEMPOTENCY#${userId}#${key}`, SK: '#RECORD' }),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from './errors';
+import { IDEMPOTENCY_KEY_RE } from '../db/idempotency';
 
 /** Parse with a zod schema; any failure becomes one 400 with every problem listed. */
 export function parseWith<T>(schema: z.ZodType<T>, input: unknown, where: 'query' | 'body' | 'path'): T {
@@ -24,5 +25,20 @@ export const queryBoolean = z
   .transform((v) => v === 'true' || v === '1');
 
 export const idParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不对');
+
+export const dateParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00+08:00`)), '日期无效');
+export const timeParam = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间格式应为 HH:mm');
+
+/** The Idempotency-Key header every money-like POST needs (retries with it change nothing twice). */
+export function idempotencyKeyOf(headers: Record<string, string | undefined>): string {
+  const key = headers['idempotency-key'];
+  if (!key || !IDEMPOTENCY_KEY_RE.test(key)) {
+    throw new AppError('VALIDATION_FAILED', '缺少或无效的 Idempotency-Key 请求头（8–64位字母数字）');
+  }
+  return key;
+}
 
 export { z };

@@ -115,17 +115,17 @@ export async function getOutlet(id: string): Promise<Outlet | undefined> {
   return res.Item ? withoutKeys<Outlet>(res.Item) : undefined;
 }
 
-export async function listOutletsOfOwner(ownerId: string): Promise<Array<{ id: string; name: string }>> {
+export async function listOutletsOfOwner(ownerId: string): Promise<Array<{ id: string; name: string; categories: string[] }>> {
   const res = await db().send(
     new QueryCommand({
       TableName: tableName(),
       IndexName: 'GSI1',
       KeyConditionExpression: 'GSI1PK = :pk',
       ExpressionAttributeValues: { ':pk': keys.outletsOfOwner(ownerId).GSI1PK },
-      ...projection(['id', 'name']),
+      ...projection(['id', 'name', 'categories']),
     }),
   );
-  return (res.Items ?? []).map((i) => ({ id: i.id as string, name: i.name as string }));
+  return (res.Items ?? []).map((i) => ({ id: i.id as string, name: i.name as string, categories: (i.categories as string[] | undefined) ?? [] }));
 }
 
 export async function setCanteenPricing(outletId: string, pricing: NonNullable<Outlet['canteenPricing']>): Promise<void> {

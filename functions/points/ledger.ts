@@ -21,6 +21,14 @@ export interface LedgerEntry {
   at: string;
   /** For earn entries: when the lot expires. */
   expiresAt?: string;
+  /** Position in the account's ledger (1, 2, …): the order entries were appended in. */
+  seq?: number;
+}
+
+/** Ledger order: by sequence number when stored, else by time (clocks of two Lambdas may disagree). */
+function ledgerOrder(a: LedgerEntry, b: LedgerEntry): number {
+  if (a.seq !== undefined && b.seq !== undefined) return a.seq - b.seq;
+  return a.at.localeCompare(b.at) || a.id.localeCompare(b.id);
 }
 
 export interface ExpiryPolicy {
@@ -29,6 +37,15 @@ export interface ExpiryPolicy {
 }
 
 export const DEFAULT_EXPIRY: ExpiryPolicy = { yearsAfter: 1 };
+
+/** The deployment's policy: POINTS_EXPIRY_YEARS overrides the default of one year after the year earned. */
+export function expiryPolicy(env: Record<string, string | undefined> = process.env): ExpiryPolicy {
+  const years = Number(env.POINTS_EXPIRY_YEARS);
+  return Number.isInteger(years) && years >= 0 && years <= 10 && env.POINTS_EXPIRY_YEARS !== '' && env.POINTS_EXPIRY_YEARS !== undefined ? { yearsAfter: years } : DEFAULT_EXPIRY;
+}
+
+export const toPoints = (units: number) => units / UNITS_PER_POINT;
+export const toUnits = (points: number) => Math.round(points * UNITS_PER_POINT);
 
 /** End of the calendar year (China time) `yearsAfter` years after `earnedAt`, as an ISO instant. */
 export function expiryFor(earnedAt: string, policy: ExpiryPolicy = DEFAULT_EXPIRY): string {
@@ -73,7 +90,7 @@ export interface Lot {
  */
 export function openLots(entries: LedgerEntry[], policy: ExpiryPolicy = DEFAULT_EXPIRY): Lot[] {
   const lots: Lot[] = [];
-  for (const e of [...entries].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id))) {
+  for (const e of [...entries].sort(ledgerOrder)) {
     if (e.amount > 0) {
       lots.push({ earnedAt: e.at, expiresAt: e.expiresAt ?? expiryFor(e.at, policy), remaining: e.amount });
       lots.sort((a, b) => a.expiresAt.localeCompare(b.expiresAt) || a.earnedAt.localeCompare(b.earnedAt));
@@ -102,10 +119,62 @@ export function unitsToExpire(entries: LedgerEntry[], now: Date, policy: ExpiryP
 export function checkLedger(entries: LedgerEntry[]): string[] {
   const problems: string[] = [];
   let running = 0;
-  for (const e of [...entries].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id))) {
+  for (const e of [...entries].sort(ledgerOrder)) {
     running += e.amount;
     if (e.balance !== running) problems.push(`entry ${e.id}: balance ${e.balance} but entries sum to ${running}`);
     if (running < 0) problems.push(`entry ${e.id}: balance negative (${running})`);
   }
+  return problems;
+}
+
+/** What an account looks like to the ledger rules: its balance and how many entries it has. */
+export interface AccountState {
+  balance: number;
+  seq: number;
+  firstExpiry?: string;
+}
+
+/**
+ * The entry that follows `account`: next sequence number and the balance after it. A debit that would take
+ * the balance below zero is refused here, before anything is written (the write's condition on seq then
+ * guarantees the balance it was checked against is still the balance).
+ */
+export function nextEntry(
+  account: AccountState,
+  change: { kind: EntryKind; amount: number },
+  now: Date,
+  policy: ExpiryPolicy = DEFAULT_EXPIRY,
+): { seq: number; balance: number; at: string; expiresAt?: string } | undefined {
+  if (!Number.isInteger(change.amount) || change.amount === 0) throw new RangeError('an entry moves a whole, non-zero number of units');
+  const balance = account.balance + change.amount;
+  if (balance < 0) return undefined;
+  const at = now.toISOString();
+  return { seq: account.seq + 1, balance, at, ...(change.amount > 0 ? { expiresAt: expiryFor(at, policy) } : {}) };
+}
+
+/** The earliest expiry among lots that may still hold points, after an entry that creates one expiring at `expiresAt`. */
+export function nextFirstExpiry(current: string | undefined, expiresAt: string | undefined): string | undefined {
+  if (!expiresAt) return current;
+  return !current || expiresAt < current ? expiresAt : current;
+}
+
+/** Points still held grouped by expiry instant, oldest first. */
+export function expiryGroups(lots: Lot[]): Array<{ expiresAt: string; units: number }> {
+  const byExpiry = new Map<string, number>();
+  for (const l of lots) byExpiry.set(l.expiresAt, (byExpiry.get(l.expiresAt) ?? 0) + l.remaining);
+  return [...byExpiry.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([expiresAt, units]) => ({ expiresAt, units }));
+}
+
+/** Everything wrong with one account: its entries must chain without gaps and end at its stored balance. */
+export function checkAccount(account: AccountState, entries: Array<LedgerEntry & { seq: number }>): string[] {
+  const problems = checkLedger(entries);
+  const sorted = [...entries].sort((a, b) => a.seq - b.seq);
+  sorted.forEach((e, i) => {
+    if (e.seq !== i + 1) problems.push(`entry ${e.id}: sequence ${e.seq} where ${i + 1} was expected`);
+  });
+  const sum = entries.reduce((s, e) => s + e.amount, 0);
+  if (sum !== account.balance) problems.push(`balance ${account.balance} but entries sum to ${sum}`);
+  if (account.seq !== entries.length) problems.push(`account at seq ${account.seq} but ${entries.length} entries`);
+  if (account.balance < 0) problems.push(`balance negative (${account.balance})`);
   return problems;
 }

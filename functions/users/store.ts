@@ -111,3 +111,21 @@ export async function recordVerification(userId: string, v: { birthDate: string;
     throw e;
   }
 }
+
+/** Adds a role the user chose for themselves (volunteering); a no-op when they already have it. */
+export async function addOwnRole(userId: string, role: Extract<Role, 'volunteer'>): Promise<void> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.user(userId),
+        UpdateExpression: 'SET #roles = list_append(#roles, :add)',
+        ConditionExpression: 'attribute_exists(PK) AND NOT contains(#roles, :role)',
+        ExpressionAttributeNames: { '#roles': 'roles' },
+        ExpressionAttributeValues: { ':add': [role], ':role': role },
+      }),
+    );
+  } catch (e) {
+    if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
+  }
+}

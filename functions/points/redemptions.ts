@@ -1,0 +1,236 @@
+/** Exchange stations: rewards with a point price and stock, redemption by one-time code, hand-over, cancel. */
+import { randomInt, randomUUID } from 'node:crypto';
+import { AppError, forbidden, notFound } from '../http/errors';
+import type { AuthUser } from '../auth/authenticate';
+import { idempotencyPut, replayedResult, requestHash } from '../db/idempotency';
+import { transactWrite, TransactionFailed } from '../db/transact';
+import { getOutlet } from '../outlets/store';
+import { getUser } from '../users/store';
+import { LEDGER_KIND_NAMES, REDEMPTION_STATE_NAMES, type Outlet, type Passbook, type Redemption, type Reward, type Station } from '../../shared/api';
+import { shanghaiDate } from '../../shared/time';
+import { appendToLedger, expireDue, expiringOf, insufficientPoints } from './account';
+import { toPoints, toUnits } from './ledger';
+import {
+  getAccount,
+  getRedemption,
+  getReward,
+  listEntries,
+  listRedemptionsOfStation,
+  listRedemptionsOfUser,
+  listSignupsOfUser,
+  listRewards,
+  putReward,
+  redemptionCodePut,
+  redemptionIdForCode,
+  redemptionMove,
+  redemptionPut,
+  stockReturn,
+  stockTake,
+  updateReward,
+} from './store';
+
+export const POINTS_EXCHANGE = 'points_exchange';
+
+async function stationOutlet(id: string): Promise<Outlet> {
+  const outlet = await getOutlet(id);
+  if (!outlet || outlet.approval !== 'approved' || !outlet.categories.includes(POINTS_EXCHANGE)) throw notFound('积分兑换点');
+  return outlet;
+}
+
+/** The station's operator: the merchant or community worker who runs it. */
+async function operatedStation(user: AuthUser, id: string): Promise<Outlet> {
+  const outlet = await stationOutlet(id);
+  if (outlet.ownerId !== user.id) throw forbidden('只有兑换点的管理人可以操作');
+  return outlet;
+}
+
+export async function stationCatalogue(outletId: string): Promise<Station> {
+  const outlet = await stationOutlet(outletId);
+  const rewards = (await listRewards(outletId)).filter((r) => r.active).sort((a, b) => a.pricePoints - b.pricePoints);
+  return { id: outlet.id, name: outlet.name, address: outlet.address, rewards };
+}
+
+export async function stationRewardsForOperator(user: AuthUser, outletId: string): Promise<Station> {
+  const outlet = await operatedStation(user, outletId);
+  return { id: outlet.id, name: outlet.name, address: outlet.address, rewards: await listRewards(outletId) };
+}
+
+export async function addReward(user: AuthUser, outletId: string, input: { name: string; description?: string; pricePoints: number; stock: number }): Promise<Reward> {
+  await operatedStation(user, outletId);
+  const reward: Reward = { id: `r_${randomUUID().replace(/-/g, '').slice(0, 12)}`, outletId, name: input.name, ...(input.description ? { description: input.description } : {}), pricePoints: input.pricePoints, stock: input.stock, active: true };
+  await putReward(reward);
+  return reward;
+}
+
+export async function changeReward(user: AuthUser, outletId: string, rewardId: string, change: { pricePoints?: number; active?: boolean; addStock?: number }): Promise<Reward> {
+  await operatedStation(user, outletId);
+  if (change.pricePoints === undefined && change.active === undefined && !change.addStock) throw new AppError('VALIDATION_FAILED', '没有要修改的内容');
+  const updated = await updateReward(outletId, rewardId, change);
+  if (!updated) throw notFound('兑换品');
+  return updated;
+}
+
+const REDEEM_ACTIONS = { stock: 0, redemption: 1, code: 2, idempotency: 3 } as const;
+
+export async function redeem(user: AuthUser, input: { outletId: string; rewardId: string }, idempotencyKey: string, now: Date): Promise<{ redemption: Redemption; replayed: boolean }> {
+  const hash = requestHash('POST /redemptions', input);
+  const replay = async () => {
+    const id = await replayedResult(user.id, idempotencyKey, hash);
+    return id ? getRedemption(id) : undefined;
+  };
+  const earlier = await replay();
+  if (earlier) return { redemption: earlier, replayed: true };
+  const outlet = await stationOutlet(input.outletId);
+  if (outlet.ownerId === user.id) throw forbidden('不能在自己管理的兑换点兑换');
+  const reward = await getReward(input.outletId, input.rewardId);
+  if (!reward || !reward.active) throw notFound('兑换品');
+  if (reward.stock <= 0) throw new AppError('CONFLICT', '这件兑换品已经兑完了', { reason: 'OUT_OF_STOCK' });
+  // Points past their expiry are written off first, so they can never be spent.
+  await expireDue(user.id, now);
+  const profile = await getUser(user.id);
+  const price = toUnits(reward.pricePoints);
+  let redemption: Redemption | undefined;
+  try {
+    await appendToLedger(
+      user.id,
+      now,
+      (account) => {
+        if (account.balance < price) throw insufficientPoints(account.balance, price);
+        redemption = {
+          id: `rd_${randomUUID().replace(/-/g, '').slice(0, 20)}`,
+          userId: user.id,
+          userName: profile?.nickname ?? '志愿者',
+          outletId: outlet.id,
+          outletName: outlet.name,
+          outletAddress: outlet.address,
+          rewardId: reward.id,
+          rewardName: reward.name,
+          pricePoints: reward.pricePoints,
+          code: String(randomInt(0, 100_000_000)).padStart(8, '0'),
+          state: 'issued',
+          stateName: REDEMPTION_STATE_NAMES.issued,
+          createdAt: now.toISOString(),
+        };
+        return {
+          change: { kind: 'redeem', amount: -price, cause: { type: 'redemption', id: redemption.id, title: `兑换：${reward.name}` } },
+          extras: [stockTake(reward), redemptionPut(redemption), redemptionCodePut(outlet.id, redemption.code, redemption.id), idempotencyPut(user.id, idempotencyKey, hash, redemption.id, now)],
+        };
+      },
+      (i) => {
+        if (i === REDEEM_ACTIONS.code) return 'replan'; // two codes collided: draw another
+        if (i === REDEEM_ACTIONS.idempotency) throw new ReplayRace();
+        if (i === REDEEM_ACTIONS.stock) throw new AppError('CONFLICT', '这件兑换品已经兑完或刚调整了价格，请刷新', { reason: 'OUT_OF_STOCK' });
+        return 'replan';
+      },
+    );
+  } catch (e) {
+    if (!(e instanceof ReplayRace)) throw e;
+    const winner = await replay();
+    if (!winner) throw new AppError('CONFLICT', '请重试', { reason: 'RETRY' });
+    return { redemption: winner, replayed: true };
+  }
+  return { redemption: redemption!, replayed: false };
+}
+
+/** A concurrent request with the same idempotency key won: the caller gets its result. */
+class ReplayRace extends Error {}
+
+export async function cancelRedemption(user: AuthUser, id: string, now: Date): Promise<Redemption> {
+  const r = await getRedemption(id);
+  if (!r || r.userId !== user.id) throw notFound('兑换记录');
+  if (r.state === 'cancelled') return r;
+  if (r.state !== 'issued') throw new AppError('CONFLICT', '已经领取，不能取消', { reason: 'HANDED_OVER' });
+  await appendToLedger(
+    user.id,
+    now,
+    () => ({
+      change: { kind: 'refund', amount: toUnits(r.pricePoints), cause: { type: 'redemption', id: r.id, title: `取消兑换：${r.rewardName}` } },
+      extras: [redemptionMove(r.id, 'issued', 'cancelled', { cancelledAt: now.toISOString() }), stockReturn(r.outletId, r.rewardId)],
+    }),
+    () => {
+      throw new AppError('CONFLICT', '已经领取或取消，不能再取消', { reason: 'HANDED_OVER' });
+    },
+  );
+  return (await getRedemption(id))!;
+}
+
+export async function handOver(user: AuthUser, outletId: string, code: string, now: Date): Promise<Redemption> {
+  await operatedStation(user, outletId);
+  const id = await redemptionIdForCode(outletId, code);
+  if (!id) throw notFound('兑换码');
+  try {
+    await transactWrite([redemptionMove(id, 'issued', 'handed_over', { handedOverAt: now.toISOString(), handedOverBy: user.id })]);
+  } catch (e) {
+    if (!(e instanceof TransactionFailed)) throw e;
+    const r = await getRedemption(id);
+    throw new AppError('CONFLICT', r?.state === 'cancelled' ? '这个兑换已被取消' : '这个兑换码已经领取过了', { reason: r?.state === 'cancelled' ? 'CANCELLED' : 'ALREADY_HANDED_OVER' });
+  }
+  return (await getRedemption(id))!;
+}
+
+export async function myRedemptions(user: AuthUser) {
+  return { items: await listRedemptionsOfUser(user.id) };
+}
+
+export async function stationRedemptions(user: AuthUser, outletId: string) {
+  await operatedStation(user, outletId);
+  return { items: await listRedemptionsOfStation(outletId) };
+}
+
+/** The volunteer's passbook: every entry newest first, the balance, and what expires when. */
+export async function passbook(user: AuthUser, now: Date): Promise<Passbook> {
+  await expireDue(user.id, now);
+  const [account, entries] = await Promise.all([getAccount(user.id), listEntries(user.id)]);
+  return {
+    balance: toPoints(account.balance),
+    entries: entries
+      .sort((a, b) => b.seq - a.seq)
+      .map((e) => ({
+        id: e.id,
+        seq: e.seq,
+        kind: e.kind,
+        kindName: LEDGER_KIND_NAMES[e.kind],
+        points: toPoints(e.amount),
+        balance: toPoints(e.balance),
+        at: e.at,
+        cause: e.cause,
+        ...(e.expiresAt ? { expiresAt: e.expiresAt } : {}),
+        ...(e.manual ? { manual: true } : {}),
+        ...(e.reason ? { reason: e.reason } : {}),
+      })),
+    // 1 Jan 00:00 China time is shown as the last day the points can be used: 31 Dec.
+    expiring: expiringOf(entries).map((g) => ({ expiresAt: g.expiresAt, date: shanghaiDate(new Date(g.expiresAt).getTime() - 1), points: toPoints(g.units) })),
+  };
+}
+
+/** A worker's correction with a reason, for a resident of their circle (never themselves). */
+export async function adjustPoints(worker: AuthUser, input: { userId: string; points: number; reason: string }, idempotencyKey: string, now: Date) {
+  if (!worker.roles.includes('worker') || !worker.circleId) throw forbidden('只有社区工作者可以调整积分');
+  if (input.userId === worker.id) throw forbidden('不能调整自己的积分');
+  const target = await getUser(input.userId);
+  if (!target) throw notFound('居民');
+  const ofCircle = target.homeCircleId === worker.circleId || (await listSignupsOfUser(target.id)).some((s) => s.circleId === worker.circleId);
+  if (!ofCircle) throw forbidden('只能调整本社区居民或本社区志愿者的积分');
+  const hash = requestHash('POST /worker/points/adjust', input);
+  const balance = async () => toPoints((await getAccount(target.id)).balance);
+  if (await replayedResult(worker.id, idempotencyKey, hash)) return { replayed: true, balance: await balance() };
+  const amount = toUnits(input.points);
+  if (amount < 0) await expireDue(target.id, now);
+  try {
+    await appendToLedger(
+      target.id,
+      now,
+      () => ({
+        change: { kind: 'adjust', amount, cause: { type: 'adjustment', title: '社区人工调整' }, by: worker.id, reason: input.reason },
+        extras: [idempotencyPut(worker.id, idempotencyKey, hash, target.id, now)],
+      }),
+      () => {
+        throw new ReplayRace();
+      },
+    );
+  } catch (e) {
+    if (!(e instanceof ReplayRace)) throw e;
+    return { replayed: true, balance: await balance() };
+  }
+  return { replayed: false, balance: await balance() };
+}
