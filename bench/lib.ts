@@ -25,3 +25,19 @@ export function percentile(values: number[], p: number): number {
 export const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length;
 export const ms = (v: number) => v.toFixed(1);
 
+
+/** Handler-side latency of one route, from the one JSON log line the handler wrapper prints per request. */
+export function handlerLatencies(functionLog: string[], route: string): number[] {
+  const values: number[] = [];
+  for (const line of functionLog) {
+    const at = line.indexOf('{"level"');
+    if (at < 0) continue;
+    try {
+      const entry = JSON.parse(line.slice(at)) as { msg?: string; route?: string; latencyMs?: number };
+      if (entry.msg === 'request' && entry.route === route && typeof entry.latencyMs === 'number') values.push(entry.latencyMs);
+    } catch {
+      /* not a log line */
+    }
+  }
+  return values;
+}

@@ -10,7 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { startStack, type Stack } from '../scripts/stack';
-import { intOption, mean, ms, out, percentile, progress } from './lib';
+import { intOption, mean, ms, out, percentile, progress, handlerLatencies } from './lib';
 import { benchOutlets, rng } from '../scripts/demo-data';
 import { db, tableName } from '../functions/db/client';
 import { batchPut, outletItems } from '../functions/outlets/store';
@@ -128,21 +128,6 @@ async function scanAndRank(q: Criteria, now: Date): Promise<{ ids: string[]; sca
   return { ids: rankNearby(entries, q, now).map((o) => o.id), scanned, pages, pageMs };
 }
 
-/** Handler-side latency of the nearby route, from the one JSON log line the wrapper prints per request. */
-function handlerLatencies(functionLog: string[]): number[] {
-  const values: number[] = [];
-  for (const line of functionLog) {
-    const at = line.indexOf('{"level"');
-    if (at < 0) continue;
-    try {
-      const entry = JSON.parse(line.slice(at)) as { msg?: string; route?: string; latencyMs?: number };
-      if (entry.msg === 'request' && entry.route === 'GET /outlets/nearby' && typeof entry.latencyMs === 'number') values.push(entry.latencyMs);
-    } catch {
-      /* not a log line */
-    }
-  }
-  return values;
-}
 
 async function main() {
   process.env.STACK_QUIET ??= '1';
@@ -187,7 +172,7 @@ async function main() {
     }
     // The log line arrives asynchronously from the serverless-offline child; give it a moment.
     await new Promise((r) => setTimeout(r, 500));
-    const handlerMs = handlerLatencies(stack.functionLog.slice(logMark));
+    const handlerMs = handlerLatencies(stack.functionLog.slice(logMark), 'GET /outlets/nearby');
 
     // 2. The same queries in-process: items read, cells, and the reference results for the baseline.
     const now = new Date();

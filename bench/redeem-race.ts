@@ -11,7 +11,7 @@
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import { startStack, type Stack } from '../scripts/stack';
-import { intOption, mean, ms, out, percentile, progress } from './lib';
+import { handlerLatencies, intOption, mean, ms, out, percentile, progress } from './lib';
 
 const VOLUNTEERS = intOption('--volunteers', 'BENCH_VOLUNTEERS', 100, 1);
 const PER_VOLUNTEER = intOption('--per-volunteer', 'BENCH_PER_VOLUNTEER', 5, 1);
@@ -85,6 +85,7 @@ async function main() {
     const rewardId = await newReward(STOCK);
     const total = VOLUNTEERS * PER_VOLUNTEER;
     progress(`reward ${rewardId} (price ${PRICE}, stock ${STOCK}); firing ${total} redemptions at once`);
+    const logMark = stack.functionLog.length;
     const latencies: number[] = [];
     const reasons = new Map<string, number>();
     const successes = new Map<number, Set<string>>();
@@ -115,12 +116,19 @@ async function main() {
       ),
     );
     const wall = (performance.now() - t0) / 1000;
+    const handlerMs = handlerLatencies(stack.functionLog.slice(logMark), 'POST /redemptions');
 
     const won = [...successes.values()].reduce((s, set) => s + set.size, 0);
     const affordable = Math.floor(POINTS / PRICE);
     const station_ = (await call(`${api}/stations/o-nuanxin`)).body;
     const stockLeft = station_.rewards.find((r: any) => r.id === rewardId).stock as number;
-    const balances = await inBatches(tokens, 10, async (token) => (await call(`${api}/points/passbook`, { token })).body);
+    const passbook = async (token: string) => {
+      for (let attempt = 1; ; attempt++) {
+        const res = await call(`${api}/points/passbook`, { token });
+        if (res.status === 200 || attempt === 5) return res.body;
+      }
+    };
+    const balances = await inBatches(tokens, 10, passbook);
     let pointsOverdraft = 0;
     balances.forEach((b, v) => {
       const n = successes.get(v)?.size ?? 0;
@@ -147,6 +155,8 @@ async function main() {
     out('p50_ms', ms(percentile(latencies, 50)));
     out('p99_ms', ms(percentile(latencies, 99)));
     out('mean_ms', ms(mean(latencies)));
+    out('handler_p50_ms', ms(percentile(handlerMs, 50)));
+    out('handler_p99_ms', ms(percentile(handlerMs, 99)));
     out('requests_per_s', (total / wall).toFixed(1));
     out('wall_s', wall.toFixed(2));
     out('baseline_uncontended_p50_ms', ms(percentile(solo, 50)));
