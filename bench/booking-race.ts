@@ -10,20 +10,10 @@ import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import { startStack, type Stack } from '../scripts/stack';
 import { shanghaiDate } from '../shared/time';
-import { intOption, mean, ms, out, percentile, progress } from './lib';
+import { call, intOption, mean, ms, out, percentile, progress } from './lib';
 
 const REQUESTS = intOption('--requests', 'BENCH_REQUESTS', 500, 1);
 const CAPACITY = intOption('--capacity', 'BENCH_CAPACITY', 10, 1);
-
-/** A dropped connection comes back as status 0, which the race treats like a timeout: send again, same key. */
-async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
-  try {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-    return { status: res.status, body: (await res.json().catch(() => ({}))) as any };
-  } catch {
-    return { status: 0, body: {} as any };
-  }
-}
 
 async function main() {
   let stack: Stack | undefined;
@@ -36,17 +26,16 @@ async function main() {
     const tokens: string[] = [];
     for (let i = 0; i < REQUESTS; i += 25) {
       const batch = await Promise.all(
-        Array.from({ length: Math.min(25, REQUESTS - i) }, (_, j) => post(`${api}/auth/wechat`, { code: `bench-race-${i + j}-r${i + j}` })),
+        Array.from({ length: Math.min(25, REQUESTS - i) }, (_, j) => call(`${api}/auth/wechat`, { body: { code: `bench-race-${i + j}-r${i + j}` } })),
       );
       tokens.push(...batch.map((r) => r.body.token as string));
     }
-    const merchant = (await post(`${api}/auth/dev`, { userId: 'u_demo_merchant' })).body.token as string;
+    const merchant = (await call(`${api}/auth/dev`, { body: { userId: 'u_demo_merchant' } })).body.token as string;
     const date = shanghaiDate(Date.now() + 2 * 24 * 3600_000);
-    const published = await post(
-      `${api}/merchant/outlets/o-laozheng/slots`,
-      { serviceId: 's01', modes: ['in_store'], slots: [{ date, start: '22:00', end: '23:00', capacity: CAPACITY }] },
-      { authorization: `Bearer ${merchant}` },
-    );
+    const published = await call(`${api}/merchant/outlets/o-laozheng/slots`, {
+      token: merchant,
+      body: { serviceId: 's01', modes: ['in_store'], slots: [{ date, start: '22:00', end: '23:00', capacity: CAPACITY }] },
+    });
     const slotId = published.body.slotIds[0] as string;
     progress(`slot ${slotId} (capacity ${CAPACITY}); firing ${REQUESTS} requests at once`);
 
@@ -60,9 +49,9 @@ async function main() {
         const key = randomUUID().replace(/-/g, '');
         for (let attempt = 1; attempt <= 5; attempt++) {
           const s = performance.now();
-          const res = await post(`${api}/bookings`, { slotId, mode: 'in_store' }, { authorization: `Bearer ${token}`, 'idempotency-key': key });
+          const res = await call(`${api}/bookings`, { token, key, body: { slotId, mode: 'in_store' } });
           latencies.push(performance.now() - s);
-          const timedOut = res.status === 0 || res.status >= 500 || res.body?.errorType;
+          const timedOut = res.status === 0 || res.status >= 500;
           if (timedOut && attempt < 5) {
             retries++;
             continue;

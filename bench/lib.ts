@@ -41,3 +41,25 @@ export function handlerLatencies(functionLog: string[], route: string): number[]
   }
   return values;
 }
+
+/**
+ * One HTTP call of a benchmark. A dropped connection answers status 0 and a serverless-offline Lambda timeout
+ * (200 with errorType) answers 504, so callers can treat both as "timed out: send again with the same key".
+ */
+export async function call(url: string, opts: { method?: string; body?: unknown; token?: string; key?: string } = {}): Promise<{ status: number; body: any }> {
+  try {
+    const res = await fetch(url, {
+      method: opts.method ?? (opts.body ? 'POST' : 'GET'),
+      headers: {
+        'content-type': 'application/json',
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+        ...(opts.key ? { 'idempotency-key': opts.key } : {}),
+      },
+      body: opts.body ? JSON.stringify(opts.body) : undefined,
+    });
+    const body = (await res.json().catch(() => ({}))) as any;
+    return { status: body?.errorType ? 504 : res.status, body };
+  } catch {
+    return { status: 0, body: {} };
+  }
+}

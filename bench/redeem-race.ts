@@ -11,7 +11,7 @@
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import { startStack, type Stack } from '../scripts/stack';
-import { handlerLatencies, intOption, mean, ms, out, percentile, progress } from './lib';
+import { call, handlerLatencies, intOption, mean, ms, out, percentile, progress } from './lib';
 
 const VOLUNTEERS = intOption('--volunteers', 'BENCH_VOLUNTEERS', 100, 1);
 const PER_VOLUNTEER = intOption('--per-volunteer', 'BENCH_PER_VOLUNTEER', 5, 1);
@@ -19,25 +19,6 @@ const POINTS = intOption('--points', 'BENCH_POINTS', 6, 1);
 const PRICE = intOption('--price', 'BENCH_PRICE', 2, 1);
 const STOCK = intOption('--stock', 'BENCH_STOCK', 200, 0);
 const BASELINE = 20;
-
-async function call(url: string, opts: { method?: string; body?: unknown; token?: string; key?: string } = {}) {
-  try {
-    const res = await fetch(url, {
-      method: opts.method ?? (opts.body ? 'POST' : 'GET'),
-      headers: {
-        'content-type': 'application/json',
-        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-        ...(opts.key ? { 'idempotency-key': opts.key } : {}),
-      },
-      body: opts.body ? JSON.stringify(opts.body) : undefined,
-    });
-    const body = (await res.json().catch(() => ({}))) as any;
-    // serverless-offline answers a Lambda timeout as 200 with errorType.
-    return { status: body?.errorType ? 504 : res.status, body };
-  } catch {
-    return { status: 0, body: {} as any };
-  }
-}
 
 async function inBatches<T, R>(items: T[], size: number, fn: (t: T, i: number) => Promise<R>): Promise<R[]> {
   const results: R[] = [];

@@ -259,6 +259,9 @@ export interface Activity {
   walkMinutes?: number;
 }
 
+/** What a community worker fills in to publish an activity. */
+export type ActivityDraft = Pick<Activity, 'title' | 'description' | 'place' | 'date' | 'startTime' | 'endTime' | 'capacity'> & { pointsPerHour?: number };
+
 export type SignupState = 'signed_up' | 'cancelled' | 'checked_in' | 'pending' | 'confirmed' | 'rejected';
 export const SIGNUP_STATE_NAMES: Record<SignupState, string> = {
   signed_up: '已报名',

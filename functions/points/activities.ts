@@ -8,7 +8,7 @@ import { addOwnRole, getUser } from '../users/store';
 import { localToUtc } from '../bookings/slots';
 import { distanceMetres, walkingMinutes } from '../../shared/walking';
 import { inShanghai } from '../../shared/time';
-import { SIGNUP_STATE_NAMES, type Activity, type SignupState, type VolunteerHours } from '../../shared/api';
+import { SIGNUP_STATE_NAMES, type Activity, type ActivityDraft, type SignupState, type VolunteerHours } from '../../shared/api';
 import { appendToLedger } from './account';
 import { serviceHalfHours, toPoints, unitsForHalfHours } from './ledger';
 import {
@@ -74,18 +74,7 @@ async function activityOfWorker(user: AuthUser, id: string): Promise<ActivityRec
   return a;
 }
 
-export interface PublishActivityInput {
-  title: string;
-  description: string;
-  place: string;
-  date: string;
-  startTime: string;
-  endTime: string;
-  capacity: number;
-  pointsPerHour?: number;
-}
-
-export async function publishActivity(user: AuthUser, input: PublishActivityInput, now: Date): Promise<Activity> {
+export async function publishActivity(user: AuthUser, input: ActivityDraft, now: Date): Promise<Activity> {
   const circleId = workerCircle(user);
   const start = localToUtc(input.date, input.startTime);
   const end = localToUtc(input.date, input.endTime);
