@@ -303,6 +303,16 @@ describe('redemption', () => {
   });
 });
 
+/** A community worker of 泉源 (not listed for demo sign-in, but allowed to use it). */
+async function workerOfAnotherCircle(): Promise<string> {
+  const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { db, tableName } = await import('../../functions/db/client');
+  const { keys } = await import('../../functions/db/keys');
+  const id = `u_t_worker_${tag()}`;
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.user(id), type: 'user', id, nickname: '泉源社工', roles: ['resident', 'worker'], circleId: 'c-quanyuan', demo: true, createdAt: new Date().toISOString() } }));
+  return signInAs(id);
+}
+
 describe('authorization', () => {
   it('checks every points endpoint against every role and another user’s data', async () => {
     const a = await activityUnderWay();
@@ -310,7 +320,7 @@ describe('authorization', () => {
     await grant(v.id, 5);
     const rewardId = await reward(1, 5);
     const r = await redeem(v.token, rewardId);
-    const [resident, merchant, nuanxinOperator] = await Promise.all([signInAs('u_demo_resident'), signInAs('u_demo_merchant'), Promise.resolve(station)]);
+    const [resident, merchant, nuanxinOperator, otherWorker] = await Promise.all([signInAs('u_demo_resident'), signInAs('u_demo_merchant'), Promise.resolve(station), workerOfAnotherCircle()]);
     expect((await api(`/activities/${a.id}/signup`, { token: v.token, method: 'POST' })).status).toBe(201);
     const body = { title: '越权活动', description: '', place: '某处', date: inShanghai(Date.now() + 86_400_000).format('YYYY-MM-DD'), startTime: '09:00', endTime: '10:00', capacity: 1 };
 
@@ -331,11 +341,16 @@ describe('authorization', () => {
     for (const [method, path, payload] of calls) {
       const headers = { 'idempotency-key': key() };
       expectError(await api(path, { method, body: payload, headers }), 401, 'UNAUTHENTICATED');
-      for (const token of [v.token, resident, merchant]) {
+      // Another circle's worker may publish and list in their own circle, nothing about this one's.
+      const ownCircleRoute = path === '/worker/activities';
+      for (const token of [v.token, resident, merchant, ...(ownCircleRoute ? [] : [otherWorker])]) {
         const res = await api(path, { method, body: payload, token, headers });
         expect({ path, status: res.status }).toEqual({ path, status: 403 });
       }
     }
+    const theirs = await api('/worker/activities', { token: otherWorker });
+    expect(theirs.status).toBe(200);
+    expect(theirs.body.items.some((x: Activity) => x.id === a.id || x.circleId !== 'c-quanyuan')).toBe(false);
     // The 红枫 worker does not operate 暖心驿站; the 暖心驿站 operator is no community worker.
     expect((await api('/station/outlets/o-nuanxin/handover', { token: worker, body: { code: r.body.code } })).status).toBe(403);
     expect((await api(`/worker/activities/${a.id}/signups`, { token: nuanxinOperator })).status).toBe(403);

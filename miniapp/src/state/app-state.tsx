@@ -18,6 +18,8 @@ interface AppState {
   setBrowseCategory(key: string | null): void;
   user: Me | null;
   signIn(session: SessionResponse): void;
+  /** Replaces the signed-in user (e.g. after GET /me, when roles changed), keeping the token. */
+  updateUser(user: Me): void;
   signOut(): void;
 }
 
@@ -61,6 +63,14 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
     setSession(s);
     Taro.setStorageSync(KEYS.session, s);
   }, []);
+  const updateUser = useCallback((user: Me) => {
+    setSession((s) => {
+      if (!s || s.user.id !== user.id) return s;
+      const next = { ...s, user };
+      Taro.setStorageSync(KEYS.session, next);
+      return next;
+    });
+  }, []);
   const signOut = useCallback(() => {
     setToken(null);
     setSession(null);
@@ -94,9 +104,10 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
       setBrowseCategory,
       user: session?.user ?? null,
       signIn,
+      updateUser,
       signOut,
     }),
-    [largeText, place, browseCategory, session, signIn, signOut],
+    [largeText, place, browseCategory, session, signIn, updateUser, signOut],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -6,6 +6,7 @@ import { ROLE_NAMES, type DemoUser, type SessionResponse } from '@shared/api';
 import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/StateView';
 import { api, errorMessage } from '../../services/api';
+import { ROUTES, stationsOf } from '../../services/points';
 import { useRequest } from '../../services/use-request';
 import { useAppState } from '../../state/app-state';
 
@@ -76,6 +77,30 @@ export default function Mine() {
             <Text>家人绑定（子女代订餐）</Text>
             <Text className="muted">亲情码 ›</Text>
           </View>
+          <View className="setting-row" hoverClass="pressed" data-testid="my-passbook" onClick={() => Taro.navigateTo({ url: ROUTES.passbook })}>
+            <Text>我的积分存折</Text>
+            <Text className="muted">余额与明细 ›</Text>
+          </View>
+          <View className="setting-row" hoverClass="pressed" data-testid="my-hours" onClick={() => Taro.navigateTo({ url: ROUTES.hours })}>
+            <Text>我的服务时长</Text>
+            <Text className="muted">查看 ›</Text>
+          </View>
+          <View className="setting-row" hoverClass="pressed" data-testid="my-redemptions" onClick={() => Taro.navigateTo({ url: ROUTES.redemptions })}>
+            <Text>我的兑换</Text>
+            <Text className="muted">兑换码 ›</Text>
+          </View>
+          {user.roles.includes('worker') && (
+            <View className="setting-row" hoverClass="pressed" data-testid="worker-activities" onClick={() => Taro.navigateTo({ url: ROUTES.workerActivities })}>
+              <Text>志愿活动管理</Text>
+              <Text className="muted">发布、签到码、确认时长 ›</Text>
+            </View>
+          )}
+          {stationsOf(user).length > 0 && (
+            <View className="setting-row" hoverClass="pressed" data-testid="station-handover" onClick={() => Taro.navigateTo({ url: ROUTES.handover })}>
+              <Text>积分兑换核销</Text>
+              <Text className="muted">发放兑换物品 ›</Text>
+            </View>
+          )}
           {user.roles.includes('merchant') && (
             <View className="setting-row" hoverClass="pressed" data-testid="merchant-inbox" onClick={() => Taro.navigateTo({ url: '/packages/merchant/pages/inbox/index' })}>
               <Text>商户工作台</Text>

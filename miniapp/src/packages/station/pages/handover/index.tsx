@@ -1,0 +1,138 @@
+import { useState } from 'react';
+import { View, Text, Input } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import type { Me, Redemption } from '@shared/api';
+import { inShanghai } from '@shared/time';
+import { Page } from '../../../../components/Page';
+import { Empty, ErrorState, Loading } from '../../../../components/StateView';
+import { SignInFirst } from '../../../../components/SignInFirst';
+import { api, errorMessage } from '../../../../services/api';
+import { formatPoints, ROUTES, stationsOf } from '../../../../services/points';
+import { useRequest } from '../../../../services/use-request';
+import { useAppState } from '../../../../state/app-state';
+import '../../../../styles/points.scss';
+
+type Result = { ok: true; r: Redemption } | { ok: false; message: string };
+
+/** The exchange station's counter: type the resident's 8-digit code, hand over the goods, see recent ones. */
+export default function HandoverPage() {
+  const { user, updateUser } = useAppState();
+  // The stored session may predate a new station: read the user's outlets again.
+  const me = useRequest(
+    async () => {
+      const m = await api.get<Me>('/me');
+      updateUser(m);
+      return m;
+    },
+    [user?.id],
+    !!user,
+  );
+  const stations = stationsOf(me.data ?? user);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const station = stations.find((s) => s.id === chosen) ?? stations[0];
+  const recent = useRequest(() => api.get<{ items: Redemption[] }>(`/station/outlets/${encodeURIComponent(station!.id)}/redemptions`), [station?.id], !!station);
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<Result | null>(null);
+  useDidShow(() => {
+    if (recent.data) recent.reload();
+  });
+
+  if (!user) return <Page><SignInFirst what="核销兑换码" /></Page>;
+  if (!stations.length && me.loading) return <Page><Loading /></Page>;
+  if (!stations.length && me.error) return <Page><ErrorState message={me.error} onRetry={me.reload} /></Page>;
+  if (!station) return <Page><ErrorState message="您还没有管理的积分兑换点" /></Page>;
+
+  const handOver = async () => {
+    setBusy(true);
+    setResult(null);
+    try {
+      const r = await api.post<Redemption>(`/station/outlets/${encodeURIComponent(station.id)}/handover`, { code });
+      setResult({ ok: true, r });
+      setCode('');
+      Taro.showToast({ title: '已发放', icon: 'success' });
+      recent.reload();
+    } catch (e) {
+      setResult({ ok: false, message: errorMessage(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const items = [...(recent.data?.items ?? [])].sort((a, b) => (b.handedOverAt ?? b.createdAt).localeCompare(a.handedOverAt ?? a.createdAt)).slice(0, 50);
+
+  return (
+    <Page className="station-handover">
+      {stations.length > 1 && (
+        <View className="filters">
+          {stations.map((s) => (
+            <View key={s.id} className={`chip ${s.id === station.id ? 'active' : ''}`} data-outlet-id={s.id} onClick={() => { setChosen(s.id); setResult(null); }}>
+              <Text>{s.name}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+      <View className="card" data-outlet-id={station.id}>
+        <Text className="card-title">{station.name}</Text>
+        <Text className="field-label">请输入居民出示的8位兑换码</Text>
+        <Input
+          className="text-input code-input big-code-input"
+          type="number"
+          maxlength={8}
+          value={code}
+          placeholder="8位兑换码"
+          data-testid="handover-code-input"
+          onInput={(e) => {
+            setCode(e.detail.value.replace(/\D/g, ''));
+            setResult(null);
+          }}
+        />
+        <Button className="big-button wide-button" type="primary" disabled={!/^\d{8}$/.test(code)} loading={busy} data-testid="handover" onClick={handOver}>
+          确认发放
+        </Button>
+        {result?.ok && (
+          <View className="handover-result ok" data-testid="handover-result" data-redemption-id={result.r.id}>
+            <Text className="handover-title">✓ 请发放：{result.r.rewardName}</Text>
+            <Text>兑换人：{result.r.userName} · {formatPoints(result.r.pricePoints)}分</Text>
+          </View>
+        )}
+        {result && !result.ok && (
+          <View className="handover-result fail" data-testid="handover-error" role="alert">
+            <Text className="handover-title">✗ {result.message}</Text>
+            <Text>请核对兑换码，不要发放物品。</Text>
+          </View>
+        )}
+      </View>
+      <Button className="big-button wide-button" data-testid="station-rewards" onClick={() => Taro.navigateTo({ url: ROUTES.stationRewards(station.id) })}>
+        管理兑换物品
+      </Button>
+      <View className="section-title">
+        <Text>最近的兑换</Text>
+        {recent.data && <Text className="section-count">共{recent.data.items.length}笔</Text>}
+      </View>
+      {recent.error && !recent.data ? (
+        <ErrorState message={recent.error} onRetry={recent.reload} />
+      ) : !recent.data ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <Empty text="还没有人在这里兑换过" />
+      ) : (
+        items.map((r) => (
+          <View key={r.id} className="card redemption-card" data-redemption-id={r.id} data-state={r.state}>
+            <View className="activity-head">
+              <Text className="card-title">{r.rewardName}</Text>
+              <Text className={`activity-badge state-${r.state}`}>{r.stateName}</Text>
+            </View>
+            <Text>{r.userName} · {formatPoints(r.pricePoints)}分</Text>
+            <Text className="muted">
+              {inShanghai(r.createdAt).format('MM-DD HH:mm')} 兑换
+              {r.handedOverAt ? ` · ${inShanghai(r.handedOverAt).format('MM-DD HH:mm')} 已发放` : ''}
+              {r.cancelledAt ? ` · ${inShanghai(r.cancelledAt).format('MM-DD HH:mm')} 已取消` : ''}
+            </Text>
+          </View>
+        ))
+      )}
+    </Page>
+  );
+}

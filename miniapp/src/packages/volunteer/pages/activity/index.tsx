@@ -1,0 +1,183 @@
+import { useEffect, useState } from 'react';
+import { View, Text, Input } from '@tarojs/components';
+import { useDidShow, useRouter } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import type { Activity, VolunteerHours } from '@shared/api';
+import { Page } from '../../../../components/Page';
+import { ActivityCard } from '../../../../components/ActivityCard';
+import { ConfirmLine, ConfirmPopup } from '../../../../components/ConfirmPopup';
+import { ErrorState, Loading } from '../../../../components/StateView';
+import { SignInFirst } from '../../../../components/SignInFirst';
+import { api } from '../../../../services/api';
+import { CHECKIN_GRACE_MS, clockOf, formatPoints, hoursText } from '../../../../services/points';
+import { useAction } from '../../../../services/use-action';
+import { useRequest } from '../../../../services/use-request';
+import { useAppState } from '../../../../state/app-state';
+import { useBecomeVolunteer } from '../../../../state/use-volunteer';
+import '../../../../styles/points.scss';
+
+/** Types the 6-digit code shown on the organiser's phone, then checks in or out. */
+function CodeEntry({ label, hint, testId, busy, onSubmit }: { label: string; hint: string; testId: string; busy: boolean; onSubmit(code: string): Promise<boolean> }) {
+  const [code, setCode] = useState('');
+  const ok = /^\d{6}$/.test(code);
+  return (
+    <View className="code-entry">
+      <Text className="code-entry-hint">{hint}</Text>
+      <Input
+        className="text-input code-input big-code-input"
+        type="number"
+        maxlength={6}
+        value={code}
+        placeholder="6位签到码"
+        data-testid="checkin-code-input"
+        onInput={(e) => setCode(e.detail.value.replace(/\D/g, ''))}
+      />
+      <Button
+        className="big-button wide-button"
+        type="primary"
+        disabled={!ok}
+        loading={busy}
+        data-testid={testId}
+        onClick={async () => {
+          if (await onSubmit(code)) setCode('');
+        }}
+      >
+        {label}
+      </Button>
+    </View>
+  );
+}
+
+/** One activity: sign up or cancel; on the day, check in and out with the organiser's rotating code. */
+export default function ActivityPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const { user } = useAppState();
+  const { isVolunteer, joining, become } = useBecomeVolunteer();
+  const activity = useRequest(() => api.get<Activity>(`/activities/${encodeURIComponent(id)}`), [id], !!id);
+  const hours = useRequest(() => api.get<{ items: VolunteerHours[] }>('/volunteer/hours'), [user?.id], !!user);
+  const { busy, run } = useAction();
+  const [cancelling, setCancelling] = useState(false);
+  // Re-evaluated every 30 s so the code box appears when check-in opens while the page is open.
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(t);
+  }, []);
+  useDidShow(() => setNow(Date.now()));
+
+  if (!id) return <Page><ErrorState message="没有找到这个活动" /></Page>;
+  if (activity.error && !activity.data) return <Page><ErrorState message={activity.error} onRetry={activity.reload} /></Page>;
+  if (!activity.data) return <Page><Loading /></Page>;
+  const a = activity.data!;
+  const mine = hours.data?.items.find((h) => h.activityId === a.id && h.state !== 'cancelled');
+  const start = new Date(a.start).getTime();
+  const end = new Date(a.end).getTime();
+  const windowOpen = now >= start - CHECKIN_GRACE_MS && now <= end + CHECKIN_GRACE_MS;
+  const beforeWindow = now < start - CHECKIN_GRACE_MS;
+  const refresh = () => {
+    activity.reload();
+    hours.reload();
+  };
+  const post = (path: string, body: object, done: string) => run(() => api.post<VolunteerHours>(`/activities/${encodeURIComponent(a.id)}/${path}`, body), done, refresh);
+
+  let mineBlock;
+  if (!user) mineBlock = <SignInFirst what="报名参加活动" />;
+  else if (hours.error && !hours.data) mineBlock = <ErrorState message={hours.error} onRetry={hours.reload} />;
+  else if (!hours.data) mineBlock = <Loading />;
+  else if (!mine) {
+    if (now > end) mineBlock = <Text className="muted">活动已经结束</Text>;
+    else if (a.state === 'cancelled') mineBlock = <Text className="muted">活动已取消</Text>;
+    else if (!isVolunteer)
+      mineBlock = (
+        <>
+          <Text>报名前请先登记成为志愿者，服务时长可以换积分。</Text>
+          <Button className="big-button wide-button" type="primary" loading={joining} data-testid="become-volunteer" onClick={become}>
+            成为志愿者
+          </Button>
+        </>
+      );
+    else
+      mineBlock = (
+        <Button className="big-button wide-button" type="primary" disabled={a.remaining <= 0} loading={busy} data-testid="signup" onClick={() => post('signup', {}, '报名成功')}>
+          {a.remaining <= 0 ? '名额已满' : '报名参加'}
+        </Button>
+      );
+  } else if (mine.state === 'signed_up') {
+    mineBlock = (
+      <>
+        {windowOpen ? (
+          <CodeEntry label="签到" hint="到了活动现场，请输入社工手机上显示的6位签到码" testId="check-in" busy={busy} onSubmit={(code) => post('check-in', { code }, '签到成功')} />
+        ) : beforeWindow ? (
+          <Text className="code-entry-hint">活动开始前15分钟开放签到（{a.date.slice(5)} {clockOf(new Date(start - CHECKIN_GRACE_MS).toISOString())}起），到时请输入社工手机上的签到码。</Text>
+        ) : (
+          <Text className="code-entry-hint">签到时间已过。如果您参加了活动，请联系社工补录时长。</Text>
+        )}
+        {now < start && (
+          <Button className="big-button wide-button" data-testid="cancel-signup" onClick={() => setCancelling(true)}>
+            取消报名
+          </Button>
+        )}
+      </>
+    );
+  } else if (mine.state === 'checked_in') {
+    mineBlock = (
+      <>
+        <Text>您已于{mine.checkInAt ? clockOf(mine.checkInAt) : ''}签到。活动结束时请再输入签到码签退。</Text>
+        {windowOpen ? (
+          <CodeEntry label="签退" hint="请输入社工手机上显示的最新签到码" testId="check-out" busy={busy} onSubmit={(code) => post('check-out', { code }, '签退成功')} />
+        ) : (
+          <Text className="code-entry-hint">签退时间已过，请联系社工确认您的服务时长。</Text>
+        )}
+      </>
+    );
+  } else if (mine.state === 'pending') {
+    mineBlock = (
+      <Text>
+        已签退，服务{hoursText(mine.halfHours ?? 0)}，等待社工确认。确认后可得{formatPoints(mine.points ?? 0)}分。
+      </Text>
+    );
+  } else if (mine.state === 'confirmed') {
+    mineBlock = (
+      <Text>
+        服务时长已确认：{hoursText(mine.halfHours ?? 0)}，获得{formatPoints(mine.points ?? 0)}分。{mine.manual ? '（社工补录）' : ''}
+      </Text>
+    );
+  } else {
+    mineBlock = <Text>服务时长未通过{mine.reason ? `：${mine.reason}` : ''}。如有疑问请联系社工。</Text>;
+  }
+
+  return (
+    <Page className="vol-activity">
+      <ActivityCard activity={a} />
+      {a.description ? (
+        <View className="card">
+          <Text className="card-title">活动介绍</Text>
+          <Text className="activity-desc">{a.description}</Text>
+        </View>
+      ) : null}
+      <View className="card my-signup" data-state={mine?.state ?? 'none'}>
+        <View className="activity-head">
+          <Text className="card-title">我的报名</Text>
+          {mine && <Text className={`activity-badge mine state-${mine.state}`} data-testid="my-signup-state">{mine.stateName}</Text>}
+        </View>
+        {mineBlock}
+      </View>
+      <ConfirmPopup
+        visible={cancelling}
+        title="取消报名"
+        confirmText="确认取消"
+        danger
+        busy={busy}
+        testId="confirm-cancel-signup"
+        onClose={() => setCancelling(false)}
+        onConfirm={async () => {
+          if (await post('cancel', {}, '已取消报名')) setCancelling(false);
+        }}
+      >
+        <ConfirmLine label="活动" value={a.title} />
+        <Text className="muted">取消后名额会让给其他人。</Text>
+      </ConfirmPopup>
+    </Page>
+  );
+}

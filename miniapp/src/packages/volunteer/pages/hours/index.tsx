@@ -1,0 +1,73 @@
+import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { VolunteerHours } from '@shared/api';
+import { Page } from '../../../../components/Page';
+import { Empty, ErrorState, Loading } from '../../../../components/StateView';
+import { SignInFirst } from '../../../../components/SignInFirst';
+import { api } from '../../../../services/api';
+import { dayLabel, formatPoints, hoursText, ROUTES } from '../../../../services/points';
+import { useRequest } from '../../../../services/use-request';
+import { useAppState } from '../../../../state/app-state';
+import '../../../../styles/points.scss';
+
+interface HoursResponse {
+  items: VolunteerHours[];
+  confirmedHours: number;
+  pendingHours: number;
+}
+
+/** My volunteer hours: confirmed and waiting totals, then every activity I signed up for. */
+export default function HoursPage() {
+  const { user } = useAppState();
+  const hours = useRequest(() => api.get<HoursResponse>('/volunteer/hours'), [user?.id], !!user);
+
+  if (!user) return <Page><SignInFirst what="查看服务时长" /></Page>;
+  if (hours.error && !hours.data) return <Page><ErrorState message={hours.error} onRetry={hours.reload} /></Page>;
+  if (!hours.data) return <Page><Loading /></Page>;
+  const data = hours.data!;
+  const items = [...data.items].sort((a, b) => b.start.localeCompare(a.start));
+
+  return (
+    <Page className="vol-hours">
+      <View className="totals">
+        <View className="total-box" data-testid="confirmed-hours">
+          <Text className="total-number">{formatPoints(data.confirmedHours)}</Text>
+          <Text className="total-label">已确认（小时）</Text>
+        </View>
+        <View className="total-box pending" data-testid="pending-hours">
+          <Text className="total-number">{formatPoints(data.pendingHours)}</Text>
+          <Text className="total-label">待确认（小时）</Text>
+        </View>
+      </View>
+      {items.length === 0 ? (
+        <Empty text="还没有参加过志愿活动。去“志愿”页看看附近的活动吧。" />
+      ) : (
+        items.map((h) => (
+          <View
+            key={h.activityId}
+            className="card hours-card"
+            hoverClass="pressed"
+            data-activity-id={h.activityId}
+            data-state={h.state}
+            onClick={() => Taro.navigateTo({ url: ROUTES.activity(h.activityId) })}
+          >
+            <View className="activity-head">
+              <Text className="card-title">{h.activityTitle}</Text>
+              <Text className={`activity-badge state-${h.state}`}>{h.stateName}</Text>
+            </View>
+            <Text className="activity-time">{dayLabel(h.date)} {h.startTime}–{h.endTime}</Text>
+            <Text className="muted">📍 {h.place}</Text>
+            {h.halfHours !== undefined && ['pending', 'confirmed'].includes(h.state) && (
+              <Text className="hours-line-strong">
+                服务{hoursText(h.halfHours)}
+                {h.points !== undefined ? ` · ${h.state === 'confirmed' ? '获得' : '可得'}${formatPoints(h.points)}分` : ''}
+              </Text>
+            )}
+            {h.manual && <Text className="tag manual-tag">社工补录</Text>}
+            {h.reason && <Text className="muted">说明：{h.reason}</Text>}
+          </View>
+        ))
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,63 @@
+import { View, Text } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import type { Redemption } from '@shared/api';
+import { inShanghai } from '@shared/time';
+import { Page } from '../../../../components/Page';
+import { Empty, ErrorState, Loading } from '../../../../components/StateView';
+import { SignInFirst } from '../../../../components/SignInFirst';
+import { api } from '../../../../services/api';
+import { formatPoints, groupDigits, ROUTES } from '../../../../services/points';
+import { useRequest } from '../../../../services/use-request';
+import { useAppState } from '../../../../state/app-state';
+import '../../../../styles/points.scss';
+
+/** All my redemptions, those still to collect first; a tap opens the code. */
+export default function RedemptionsPage() {
+  const { user } = useAppState();
+  const list = useRequest(() => api.get<{ items: Redemption[] }>('/redemptions/mine'), [user?.id], !!user);
+  useDidShow(() => {
+    if (user && list.data) list.reload();
+  });
+
+  if (!user) return <Page><SignInFirst what="查看兑换记录" /></Page>;
+  if (list.error && !list.data) return <Page><ErrorState message={list.error} onRetry={list.reload} /></Page>;
+  if (!list.data) return <Page><Loading /></Page>;
+  const items = [...list.data!.items].sort((a, b) => Number(b.state === 'issued') - Number(a.state === 'issued') || b.createdAt.localeCompare(a.createdAt));
+
+  return (
+    <Page className="redemptions">
+      {items.length === 0 ? (
+        <Empty text="还没有兑换过物品">
+          <Button className="big-button" type="primary" onClick={() => Taro.redirectTo({ url: ROUTES.rewards })}>
+            去看看能换什么
+          </Button>
+        </Empty>
+      ) : (
+        items.map((r) => (
+          <View
+            key={r.id}
+            className="card redemption-card"
+            hoverClass="pressed"
+            data-redemption-id={r.id}
+            data-state={r.state}
+            onClick={() => Taro.navigateTo({ url: ROUTES.redemption(r.id) })}
+          >
+            <View className="activity-head">
+              <Text className="card-title">{r.rewardName}</Text>
+              <Text className={`activity-badge state-${r.state}`}>{r.stateName}</Text>
+            </View>
+            {r.state === 'issued' && (
+              <View className="pickup">
+                <Text className="pickup-label">兑换码</Text>
+                <Text className="pickup-code">{groupDigits(r.code, 4)}</Text>
+              </View>
+            )}
+            <Text>{r.outletName} · {formatPoints(r.pricePoints)}分</Text>
+            <Text className="muted">{inShanghai(r.createdAt).format('YYYY-MM-DD HH:mm')} 兑换</Text>
+          </View>
+        ))
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,168 @@
+import { useRef, useState } from 'react';
+import { View, Text } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import type { NearbyResponse, Passbook, Redemption, Reward, Station } from '@shared/api';
+import { Page } from '../../../../components/Page';
+import { ConfirmLine, ConfirmPopup } from '../../../../components/ConfirmPopup';
+import { Empty, ErrorState, Loading } from '../../../../components/StateView';
+import { api, ApiError, errorMessage } from '../../../../services/api';
+import { newIdempotencyKey } from '../../../../services/idempotency';
+import { formatPoints, ROUTES } from '../../../../services/points';
+import { useRequest } from '../../../../services/use-request';
+import { useAppState } from '../../../../state/app-state';
+import { usePlace } from '../../../../state/use-place';
+import '../../../../styles/points.scss';
+
+type NearbyStation = Station & { walkingMinutes: number; distanceMetres: number };
+
+/** Exchange stations within a walk, each with the rewards it has in stock (a station that fails is left out). */
+async function loadStations(lat: number, lng: number): Promise<NearbyStation[]> {
+  const nearby = await api.get<NearbyResponse>('/outlets/nearby', { lat, lng, category: 'points_exchange', limit: 10 });
+  const stations = await Promise.all(
+    nearby.items.map((o) =>
+      api.get<Station>(`/stations/${encodeURIComponent(o.id)}`).then(
+        (s) => ({ ...s, walkingMinutes: o.walkingMinutes, distanceMetres: o.distanceMetres }),
+        () => null,
+      ),
+    ),
+  );
+  if (nearby.items.length > 0 && stations.every((s) => s === null)) throw new ApiError(0, 'STATIONS', '兑换点暂时打不开，请稍后再试');
+  return stations.filter((s): s is NearbyStation => s !== null);
+}
+
+/** The rewards catalogue of nearby stations; redeeming asks first, then shows the redemption code. */
+export default function RewardsPage() {
+  const { user } = useAppState();
+  const { place } = usePlace();
+  const stations = useRequest(() => loadStations(place!.lat, place!.lng), [place?.lat, place?.lng], !!place);
+  const book = useRequest(() => api.get<Passbook>('/points/passbook'), [user?.id], !!user);
+  const [chosen, setChosen] = useState<{ station: NearbyStation; reward: Reward } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // One key per intended redemption, kept across retries of that same reward, so a retry after a
+  // timeout never spends the points twice; a fresh key only once it went through.
+  const keys = useRef(new Map<string, string>());
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (!shown.current) {
+      shown.current = true;
+      return;
+    }
+    if (place) stations.reload();
+    if (user) book.reload();
+  });
+
+  const balance = book.data?.balance;
+
+  const redeem = async () => {
+    if (!chosen) return;
+    const intent = `${chosen.station.id}/${chosen.reward.id}`;
+    const key = keys.current.get(intent) ?? newIdempotencyKey();
+    keys.current.set(intent, key);
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.post<Redemption>('/redemptions', { outletId: chosen.station.id, rewardId: chosen.reward.id }, { 'idempotency-key': key });
+      keys.current.delete(intent);
+      setChosen(null);
+      Taro.showToast({ title: '兑换成功', icon: 'success' });
+      Taro.navigateTo({ url: ROUTES.redemption(r.id) });
+    } catch (e) {
+      setError(errorMessage(e));
+      stations.reload();
+      book.reload();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const rewardButton = (station: NearbyStation, r: Reward) => {
+    if (!user)
+      return (
+        <Button className="big-button" onClick={() => Taro.switchTab({ url: '/pages/mine/index' })}>
+          登录后兑换
+        </Button>
+      );
+    const short = balance !== undefined && balance < r.pricePoints;
+    return (
+      <Button
+        className="big-button"
+        type="primary"
+        disabled={r.stock <= 0 || short}
+        data-testid={`redeem-${r.id}`}
+        onClick={() => {
+          setError(null);
+          setChosen({ station, reward: r });
+        }}
+      >
+        {r.stock <= 0 ? '已兑完' : short ? '积分不足' : '兑换'}
+      </Button>
+    );
+  };
+
+  let body;
+  if (stations.error && !stations.data) body = <ErrorState message={stations.error} onRetry={stations.reload} />;
+  else if (!stations.data) body = <Loading />;
+  else if (stations.data!.length === 0) body = <Empty text="步行15分钟内还没有积分兑换点。" />;
+  else
+    body = stations.data!.map((s) => (
+      <View key={s.id} className="card station-card" data-outlet-id={s.id}>
+        <View className="activity-head">
+          <Text className="card-title">{s.name}</Text>
+          <Text className="activity-badge">步行{s.walkingMinutes}分钟</Text>
+        </View>
+        <Text className="muted">📍 {s.address}</Text>
+        {s.rewards.length === 0 && <Text className="muted">暂时没有可兑换的物品</Text>}
+        {s.rewards.map((r) => (
+          <View key={r.id} className="reward-row" data-reward-id={r.id}>
+            <View className="reward-main">
+              <Text className="reward-name">{r.name}</Text>
+              {r.description && <Text className="muted">{r.description}</Text>}
+              <Text className="reward-meta">
+                <Text className="reward-price">{formatPoints(r.pricePoints)}分</Text> · 剩{r.stock}件
+              </Text>
+            </View>
+            {rewardButton(s, r)}
+          </View>
+        ))}
+      </View>
+    ));
+
+  return (
+    <Page className="rewards">
+      {user && (
+        <View className="card">
+          <View className="balance-strip">
+            <Text>我的积分</Text>
+            <Text className="balance-inline" data-testid="rewards-balance">{balance === undefined ? '…' : `${formatPoints(balance)}分`}</Text>
+          </View>
+          <View className="setting-row" hoverClass="pressed" data-testid="my-redemptions" onClick={() => Taro.navigateTo({ url: ROUTES.redemptions })}>
+            <Text>我的兑换记录</Text>
+            <Text className="muted">查看兑换码 ›</Text>
+          </View>
+        </View>
+      )}
+      {body}
+      <ConfirmPopup
+        visible={!!chosen}
+        title="确认兑换"
+        confirmText="确认兑换"
+        busy={busy}
+        testId="confirm-redeem"
+        onClose={() => setChosen(null)}
+        onConfirm={redeem}
+      >
+        {chosen && (
+          <>
+            <ConfirmLine label="兑换物品" value={chosen.reward.name} />
+            <ConfirmLine label="需要积分" value={`${formatPoints(chosen.reward.pricePoints)}分`} />
+            {balance !== undefined && <ConfirmLine label="兑换后剩余" value={`${formatPoints(balance - chosen.reward.pricePoints)}分`} />}
+            <ConfirmLine label="领取地点" value={`${chosen.station.name}（${chosen.station.address}）`} />
+            {error && <View className="confirm-error" role="alert"><Text>{error}</Text></View>}
+          </>
+        )}
+      </ConfirmPopup>
+    </Page>
+  );
+}

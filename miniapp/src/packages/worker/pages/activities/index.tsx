@@ -1,0 +1,168 @@
+import { useState } from 'react';
+import { View, Text, Input, Textarea } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import type { Activity } from '@shared/api';
+import { Page } from '../../../../components/Page';
+import { ActivityCard } from '../../../../components/ActivityCard';
+import { Empty, ErrorState, Loading } from '../../../../components/StateView';
+import { SignInFirst } from '../../../../components/SignInFirst';
+import { api, errorMessage } from '../../../../services/api';
+import { dayLabel, formatPoints, ROUTES, todayInShanghai } from '../../../../services/points';
+import { useRequest } from '../../../../services/use-request';
+import { useAppState } from '../../../../state/app-state';
+import '../../../../styles/points.scss';
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const POINTS_CHOICES = [0.5, 1, 1.5, 2, 3];
+
+interface Form {
+  title: string;
+  description: string;
+  place: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  capacity: string;
+  pointsPerHour: number;
+}
+
+/** What is wrong with the form, in words, or null when it can be sent. */
+function formProblem(f: Form): string | null {
+  if (f.title.trim().length < 2) return '请填写活动名称（至少2个字）';
+  if (f.place.trim().length < 2) return '请填写活动地点';
+  if (!TIME.test(f.startTime) || !TIME.test(f.endTime)) return '时间请按 09:00 这样填写';
+  if (f.endTime <= f.startTime) return '结束时间要晚于开始时间';
+  const n = Number(f.capacity);
+  if (!Number.isInteger(n) || n < 1 || n > 500) return '名额请填1到500之间的整数';
+  return null;
+}
+
+function PublishForm({ onPublished }: { onPublished(a: Activity): void }) {
+  const days = Array.from({ length: 14 }, (_, i) => todayInShanghai(Date.now() + i * 86_400_000));
+  const [form, setForm] = useState<Form>({ title: '', description: '', place: '', date: days[1], startTime: '09:00', endTime: '11:00', capacity: '10', pointsPerHour: 1 });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const set = (patch: Partial<Form>) => {
+    setForm({ ...form, ...patch });
+    setError(null);
+  };
+  const problem = formProblem(form);
+
+  const publish = async () => {
+    if (problem) return setError(problem);
+    setBusy(true);
+    try {
+      const a = await api.post<Activity>('/worker/activities', {
+        title: form.title.trim(),
+        description: form.description.trim(),
+        place: form.place.trim(),
+        date: form.date,
+        startTime: form.startTime,
+        endTime: form.endTime,
+        capacity: Number(form.capacity),
+        pointsPerHour: form.pointsPerHour,
+      });
+      Taro.showToast({ title: '已发布', icon: 'success' });
+      onPublished(a);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="card publish-form">
+      <Text className="card-title">发布志愿活动</Text>
+      <Text className="field-label">活动名称</Text>
+      <Input className="text-input" data-testid="activity-title" value={form.title} placeholder="如：敬老院陪伴、社区清洁" maxlength={30} onInput={(e) => set({ title: e.detail.value })} />
+      <Text className="field-label">活动介绍（可不填）</Text>
+      <Textarea className="text-area" data-testid="activity-description" value={form.description} placeholder="做什么、要带什么、注意事项" maxlength={500} onInput={(e) => set({ description: e.detail.value })} />
+      <Text className="field-label">活动地点</Text>
+      <Input className="text-input" data-testid="activity-place" value={form.place} placeholder="如：红枫社区活动室" maxlength={50} onInput={(e) => set({ place: e.detail.value })} />
+      <Text className="field-label">日期</Text>
+      <View className="filters">
+        {days.map((d) => (
+          <View key={d} className={`chip ${d === form.date ? 'active' : ''}`} data-date={d} onClick={() => set({ date: d })}>
+            <Text>{dayLabel(d).replace(/ 周.$/, '')}</Text>
+          </View>
+        ))}
+      </View>
+      <View className="form-pair">
+        <View className="form-cell">
+          <Text className="field-label">开始时间</Text>
+          <Input className="text-input" data-testid="activity-start" value={form.startTime} placeholder="09:00" maxlength={5} onInput={(e) => set({ startTime: e.detail.value })} />
+        </View>
+        <View className="form-cell">
+          <Text className="field-label">结束时间</Text>
+          <Input className="text-input" data-testid="activity-end" value={form.endTime} placeholder="11:00" maxlength={5} onInput={(e) => set({ endTime: e.detail.value })} />
+        </View>
+      </View>
+      <Text className="field-label">名额（人）</Text>
+      <Input className="text-input" type="number" data-testid="activity-capacity" value={form.capacity} placeholder="10" maxlength={3} onInput={(e) => set({ capacity: e.detail.value })} />
+      <Text className="field-label">每小时积分</Text>
+      <View className="filters">
+        {POINTS_CHOICES.map((p) => (
+          <View key={p} className={`chip ${p === form.pointsPerHour ? 'active' : ''}`} data-points={p} onClick={() => set({ pointsPerHour: p })}>
+            <Text>{formatPoints(p)}分</Text>
+          </View>
+        ))}
+      </View>
+      {error && <View className="confirm-error" role="alert"><Text>{error}</Text></View>}
+      <Button className="big-button wide-button" type="primary" loading={busy} data-testid="publish-activity" onClick={publish}>
+        发布活动
+      </Button>
+    </View>
+  );
+}
+
+/** The community worker's volunteer activities: publish new ones, open one to manage sign-ups and hours. */
+export default function WorkerActivities() {
+  const { user } = useAppState();
+  const isWorker = !!user?.roles.includes('worker');
+  const list = useRequest(() => api.get<{ items: Activity[] }>('/worker/activities'), [user?.id], isWorker);
+  const [publishing, setPublishing] = useState(false);
+  useDidShow(() => {
+    if (isWorker && list.data) list.reload();
+  });
+
+  if (!user) return <Page><SignInFirst what="管理志愿活动" /></Page>;
+  if (!isWorker) return <Page><ErrorState message="志愿活动管理只对社区工作者开放" /></Page>;
+
+  return (
+    <Page className="worker-activities">
+      {publishing ? (
+        <>
+          <PublishForm
+            onPublished={(a) => {
+              setPublishing(false);
+              list.reload();
+              Taro.navigateTo({ url: ROUTES.workerActivity(a.id) });
+            }}
+          />
+          <Button className="big-button wide-button" onClick={() => setPublishing(false)}>
+            收起
+          </Button>
+        </>
+      ) : (
+        <Button className="big-button wide-button" type="primary" data-testid="open-publish" onClick={() => setPublishing(true)}>
+          ＋ 发布活动
+        </Button>
+      )}
+      <View className="section-title">
+        <Text>本社区的活动</Text>
+        {list.data && <Text className="section-count">共{list.data.items.length}个</Text>}
+      </View>
+      {list.error && !list.data ? (
+        <ErrorState message={list.error} onRetry={list.reload} />
+      ) : !list.data ? (
+        <Loading />
+      ) : list.data!.items.length === 0 ? (
+        <Empty text="还没有发布过活动" />
+      ) : (
+        list.data!.items.map((a) => <ActivityCard key={a.id} activity={a} onClick={() => Taro.navigateTo({ url: ROUTES.workerActivity(a.id) })} />)
+      )}
+    </Page>
+  );
+}

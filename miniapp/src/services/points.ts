@@ -1,0 +1,78 @@
+/**
+ * Small helpers for the volunteer-points pages: how points, hours and activity days are written.
+ * No dayjs here: the 志愿 tab (main package) uses these, and the main package stays small.
+ */
+import type { Activity, Me } from '@shared/api';
+
+const SHANGHAI_MS = 8 * 3600_000;
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+
+/** Points come in steps of 0.5: "2", "1.5". */
+export function formatPoints(p: number): string {
+  const v = Math.round(p * 2) / 2;
+  return Number.isInteger(v) ? String(v) : v.toFixed(1);
+}
+
+/** "+2" / "−1.5" for passbook entries. */
+export function signedPoints(p: number): string {
+  if (p > 0) return `+${formatPoints(p)}`;
+  if (p < 0) return `−${formatPoints(-p)}`;
+  return '0';
+}
+
+/** Half hours as "1.5小时". */
+export function hoursText(halfHours: number): string {
+  return `${formatPoints(halfHours / 2)}小时`;
+}
+
+/** 'YYYY-MM-DD' of today in Shanghai (China has no daylight saving, so +08:00 is exact). */
+export function todayInShanghai(at = Date.now()): string {
+  return new Date(at + SHANGHAI_MS).toISOString().slice(0, 10);
+}
+
+/** "HH:mm" of an ISO time, Shanghai. */
+export function clockOf(iso: string): string {
+  return new Date(new Date(iso).getTime() + SHANGHAI_MS).toISOString().slice(11, 16);
+}
+
+/** "今天 11月25日 周二" for a 'YYYY-MM-DD' day. */
+export function dayLabel(date: string): string {
+  const d = new Date(`${date}T12:00:00+08:00`);
+  const today = todayInShanghai();
+  const tomorrow = todayInShanghai(Date.now() + 86_400_000);
+  const prefix = date === today ? '今天 ' : date === tomorrow ? '明天 ' : '';
+  return `${prefix}${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日 ${WEEKDAYS[d.getUTCDay()]}`;
+}
+
+export function activityTime(a: Pick<Activity, 'date' | 'startTime' | 'endTime'>): string {
+  return `${dayLabel(a.date)} ${a.startTime}–${a.endTime}`;
+}
+
+/** Check-in opens 15 minutes before the start and closes 15 minutes after the end (as on the server). */
+export const CHECKIN_GRACE_MS = 15 * 60_000;
+
+/** Exchange stations this user runs (outlets in the `points_exchange` category). */
+export function stationsOf(user: Me | null): Me['outlets'] {
+  return (user?.outlets ?? []).filter((o) => (o.categories ?? []).includes('points_exchange'));
+}
+
+/** "1234 5678": long codes in groups, easier to read aloud and to copy. */
+export function groupDigits(code: string, size: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < code.length; i += size) parts.push(code.slice(i, i + size));
+  return parts.join(' ');
+}
+
+export const ROUTES = {
+  activity: (id: string) => `/packages/volunteer/pages/activity/index?id=${encodeURIComponent(id)}`,
+  hours: '/packages/volunteer/pages/hours/index',
+  passbook: '/packages/volunteer/pages/passbook/index',
+  rewards: '/packages/volunteer/pages/rewards/index',
+  redemption: (id: string) => `/packages/volunteer/pages/redemption/index?id=${encodeURIComponent(id)}`,
+  redemptions: '/packages/volunteer/pages/redemptions/index',
+  workerActivities: '/packages/worker/pages/activities/index',
+  workerActivity: (id: string) => `/packages/worker/pages/activity/index?id=${encodeURIComponent(id)}`,
+  workerCode: (id: string) => `/packages/worker/pages/code/index?id=${encodeURIComponent(id)}`,
+  handover: '/packages/station/pages/handover/index',
+  stationRewards: (outletId: string) => `/packages/station/pages/rewards/index?outletId=${encodeURIComponent(outletId)}`,
+};
