@@ -219,7 +219,7 @@ export async function ensureDemoPoints(now = new Date()): Promise<number> {
     return record;
   };
   const dates = dateRange(shanghaiDate(now), 3);
-  for (const a of demo.DEMO_ACTIVITIES) await putOnce(`a-demo-${a.key}-${dates[a.dayOffset].replace(/-/g, '')}`, dates[a.dayOffset], a);
+  for (const { key, dayOffset, ...a } of demo.DEMO_ACTIVITIES) await putOnce(`a-demo-${key}-${dates[dayOffset].replace(/-/g, '')}`, dates[dayOffset], a);
   if ((await store.getAccount('u_demo_volunteer')).seq === 0) {
     const yesterday = shanghaiDate(now.getTime() - 86_400_000);
     const past = await putOnce(`a-demo-paper-${yesterday.replace(/-/g, '')}`, yesterday, { title: '垃圾分类宣传', description: '在小区门口值守，讲解垃圾分类。', place: '红枫社区南门', startTime: '09:00', endTime: '13:00', capacity: 8 });
@@ -339,7 +339,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     if (opts.seed !== false) {
       await seedDemoData();
       const slots = await ensureDemoSlots();
-      await ensureDemoPoints();
+      const points = await ensureDemoPoints();
+      if (points) log(`published ${points} demo activities and rewards`);
       if (slots) log(`published ${slots} demo booking slots`);
     }
 
