@@ -5,6 +5,7 @@
  */
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db } from './client';
+import { AppError } from '../http/errors';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -38,6 +39,8 @@ export async function transactWrite(items: TransactItem[]): Promise<void> {
         await new Promise((r) => setTimeout(r, Math.random() * 15 * 2 ** Math.min(attempt, 5)));
         continue;
       }
+      // Still colliding after every retry: a busy moment, not a fault; the client may try again.
+      if (conflict) throw new AppError('UPSTREAM_BUSY', '当前操作人数较多，请稍后再试');
       throw err;
     }
   }

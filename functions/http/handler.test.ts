@@ -61,3 +61,13 @@ describe('handler wrapper', () => {
     expect(JSON.parse(logs[0])).toEqual(expect.objectContaining({ requestId: 'r1', route: 'POST /echo', status: 201, latencyMs: expect.any(Number) }));
   });
 });
+
+describe('shared parameter schemas', () => {
+  it('accepts real calendar dates only', async () => {
+    const { dateParam } = await import('./validate');
+    expect(dateParam.safeParse('2028-02-29').success).toBe(true);
+    expect(dateParam.safeParse('2027-02-29').success).toBe(false);
+    expect(dateParam.safeParse('2025-02-31').success).toBe(false);
+    expect(dateParam.safeParse('2025-13-01').success).toBe(false);
+  });
+});

@@ -29,7 +29,11 @@ export const idParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式�
 export const dateParam = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00+08:00`)), '日期无效');
+  // Date.parse rolls 2025-02-31 over into March; a real date reads back the same.
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+  }, '日期无效');
 export const timeParam = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间格式应为 HH:mm');
 
 /** The Idempotency-Key header every money-like POST needs (retries with it change nothing twice). */

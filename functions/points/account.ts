@@ -18,6 +18,8 @@ export interface LedgerChange {
   manual?: boolean;
   by?: string;
   reason?: string;
+  /** A refund: the lots its redemption took, returned with their own expiry. */
+  lots?: Array<{ expiresAt: string; units: number }>;
 }
 
 export interface LedgerPlan {
@@ -55,7 +57,19 @@ export async function appendToLedger(
     const { change, extras } = await plan(account);
     const next = nextEntry(account, change, now, policy);
     if (!next) throw insufficientPoints(account.balance, -change.amount);
-    const entry: LedgerEntryRecord = { id: entryId(), userId, ...next, kind: change.kind, amount: change.amount, cause: change.cause, ...(change.manual ? { manual: true } : {}), ...(change.by ? { by: change.by } : {}), ...(change.reason ? { reason: change.reason } : {}) };
+    if (change.lots?.length) next.expiresAt = change.lots.map((l) => l.expiresAt).sort()[0];
+    const entry: LedgerEntryRecord = {
+      id: entryId(),
+      userId,
+      ...next,
+      kind: change.kind,
+      amount: change.amount,
+      cause: change.cause,
+      ...(change.lots?.length ? { lots: change.lots } : {}),
+      ...(change.manual ? { manual: true } : {}),
+      ...(change.by ? { by: change.by } : {}),
+      ...(change.reason ? { reason: change.reason } : {}),
+    };
     try {
       await transactWrite([...ledgerAppendItems(account, entry, nextFirstExpiry(account.firstExpiry, entry.expiresAt)), ...extras]);
       return entry;
@@ -101,7 +115,7 @@ export async function expireDue(userId: string, now: Date): Promise<LedgerEntryR
 }
 
 export function toLedger(records: LedgerEntryRecord[]): Array<LedgerEntry & { seq: number }> {
-  return records.map((r) => ({ id: r.id, kind: r.kind, amount: r.amount, balance: r.balance, at: r.at, seq: r.seq, ...(r.expiresAt ? { expiresAt: r.expiresAt } : {}) }));
+  return records.map((r) => ({ id: r.id, kind: r.kind, amount: r.amount, balance: r.balance, at: r.at, seq: r.seq, ...(r.expiresAt ? { expiresAt: r.expiresAt } : {}), ...(r.lots ? { lots: r.lots } : {}) }));
 }
 
 export async function accountWithEntries(userId: string) {
@@ -114,11 +128,24 @@ export function expiringOf(entries: LedgerEntryRecord[]) {
 }
 
 /** Year-end expiry over every account (the scheduled job). */
-export async function expireAll(now: Date): Promise<{ accounts: number; expired: number }> {
+export async function expireAll(now: Date): Promise<{ accounts: number; expired: number; failed: number }> {
   let expired = 0;
+  let failed = 0;
   const accounts = await listAccounts();
-  for (const a of accounts) if (await expireDue(a.userId, now)) expired++;
-  return { accounts: accounts.length, expired };
+  // A few at a time; one account that fails is logged and left for tomorrow (or its next read), not the rest.
+  for (let i = 0; i < accounts.length; i += 8) {
+    await Promise.all(
+      accounts.slice(i, i + 8).map(async (a) => {
+        try {
+          if (await expireDue(a.userId, now)) expired++;
+        } catch (e) {
+          failed++;
+          console.error(JSON.stringify({ level: 'error', msg: 'points expiry failed', userId: a.userId, error: String((e as Error)?.message ?? e) }));
+        }
+      }),
+    );
+  }
+  return { accounts: accounts.length, expired, failed };
 }
 
 /** The ledger check: every account's entries chain and sum to its balance. */

@@ -27,7 +27,7 @@ import {
 } from './hours';
 import {
   cancelSignupItems,
-  countWrongCode,
+  countCodeTry,
   getActivity,
   getHoursClaimed,
   getSignup,
@@ -164,7 +164,8 @@ export async function signUp(user: AuthUser, activityId: string, now: Date): Pro
   // Signing up twice (a retry, a double tap) is the same sign-up, not a second place.
   if (existing && existing.state !== 'cancelled') return { hours: toHours(existing), created: false };
   const profile = await getUser(user.id);
-  const s = newSignup(a, user.id, profile?.nickname ?? '志愿者', 'signed_up', now);
+  // Cancelling and signing up again does not reset the count of code tries.
+  const s: SignupRecord = { ...newSignup(a, user.id, profile?.nickname ?? '志愿者', 'signed_up', now), ...(existing?.wrongCodes ? { wrongCodes: existing.wrongCodes } : {}) };
   try {
     await transactWrite(signUpItems(a, s, statesAllowing('signUp'), now));
     return { hours: toHours(s), created: true };
@@ -175,7 +176,7 @@ export async function signUp(user: AuthUser, activityId: string, now: Date): Pro
       if (winner && winner.state !== 'cancelled') return { hours: toHours(winner), created: false };
     }
     if (e.reasons[0] === 'ConditionalCheckFailed') throw new AppError('CONFLICT', '名额已满', { reason: 'ACTIVITY_FULL' });
-    throw e;
+    throw new AppError('CONFLICT', '报名状态刚刚变化，请再试一次', { reason: 'STATE_CHANGED' });
   }
 }
 
@@ -197,21 +198,26 @@ export async function cancelSignup(user: AuthUser, activityId: string, now: Date
 /** Checks the code typed by a volunteer; wrong codes are counted so 6 digits cannot be guessed. */
 async function acceptCode(a: ActivityRecord, s: SignupRecord, code: string, now: Date) {
   if (!inCheckinWindow(now, new Date(a.start), new Date(a.end))) throw new AppError('CONFLICT', '不在活动签到时间内', { reason: 'OUTSIDE_WINDOW' });
-  if ((s.wrongCodes ?? 0) >= MAX_WRONG_CODES) throw new AppError('RATE_LIMITED', '签到码错误次数过多，请找现场社工签到');
+  // The try is counted before the code is checked, so guesses sent all at once are counted too.
+  const tries = await countCodeTry(a.id, s.userId, MAX_WRONG_CODES);
+  if (tries === undefined) throw new AppError('RATE_LIMITED', '签到码错误次数过多，请找现场社工签到');
   if (!verifyCheckinCode(a.checkinSecret, code, now)) {
-    const wrong = await countWrongCode(a.id, s.userId);
-    throw new AppError('VALIDATION_FAILED', `签到码不对或已过期，请看现场最新的签到码（还可尝试${Math.max(0, MAX_WRONG_CODES - wrong)}次）`, { reason: 'WRONG_CODE' });
+    throw new AppError('VALIDATION_FAILED', `签到码不对或已过期，请看现场最新的签到码（还可尝试${Math.max(0, MAX_WRONG_CODES - tries)}次）`, { reason: 'WRONG_CODE' });
   }
 }
 
-async function move(activityId: string, userId: string, action: SignupAction, set: Record<string, unknown>) {
+/** Moves the sign-up by a volunteer's action; a double tap that already moved it answers with its state. */
+async function move(activityId: string, userId: string, action: SignupAction, set: Record<string, unknown>): Promise<VolunteerHours> {
   const from = statesAllowing(action).filter((x): x is SignupState => x !== 'none');
   try {
-    await transactWrite([signupMove(activityId, userId, from, set)]);
+    await transactWrite([signupMove(activityId, userId, from, { ...set, wrongCodes: 0 })]);
   } catch (e) {
-    if (e instanceof TransactionFailed) throw new AppError('CONFLICT', '状态已变化，请刷新后再试', { reason: 'STATE_CHANGED' });
-    throw e;
+    if (!(e instanceof TransactionFailed)) throw e;
+    const current = await getSignup(activityId, userId);
+    if (current && current.state === signupTransition(from[0], action)) return toHours(current);
+    throw new AppError('CONFLICT', '状态已变化，请刷新后再试', { reason: 'STATE_CHANGED' });
   }
+  return toHours((await getSignup(activityId, userId))!);
 }
 
 export async function checkIn(user: AuthUser, activityId: string, code: string, now: Date): Promise<VolunteerHours> {
@@ -224,8 +230,7 @@ export async function checkIn(user: AuthUser, activityId: string, code: string, 
   // One person is in one place at a time: an open check-in elsewhere must be closed first.
   const open = (await listSignupsOfUser(user.id)).find((o) => o.activityId !== activityId && o.state === 'checked_in' && o.end > now.toISOString());
   if (open) throw new AppError('CONFLICT', `您还在「${open.activityTitle}」签到中，请先签退`, { reason: 'CHECKED_IN_ELSEWHERE' });
-  await move(activityId, user.id, 'checkIn', { state: 'checked_in', stateName: SIGNUP_STATE_NAMES.checked_in, checkInAt: now.toISOString() });
-  return toHours((await getSignup(activityId, user.id))!);
+  return move(activityId, user.id, 'checkIn', { state: 'checked_in', stateName: SIGNUP_STATE_NAMES.checked_in, checkInAt: now.toISOString() });
 }
 
 export async function checkOut(user: AuthUser, activityId: string, code: string, now: Date): Promise<VolunteerHours> {
@@ -236,8 +241,7 @@ export async function checkOut(user: AuthUser, activityId: string, code: string,
   if (s.state !== 'checked_in') throw new AppError('CONFLICT', '请先签到', { reason: 'NOT_CHECKED_IN' });
   await acceptCode(a, s, code, now);
   const halfHours = serviceHalfHours(new Date(s.checkInAt!), now, new Date(a.start), new Date(a.end));
-  await move(activityId, user.id, 'checkOut', { state: 'pending', stateName: SIGNUP_STATE_NAMES.pending, checkOutAt: now.toISOString(), halfHours, points: toPoints(unitsForHalfHours(halfHours, a.pointsPerHour)) });
-  return toHours((await getSignup(activityId, user.id))!);
+  return move(activityId, user.id, 'checkOut', { state: 'pending', stateName: SIGNUP_STATE_NAMES.pending, checkOutAt: now.toISOString(), halfHours, points: toPoints(unitsForHalfHours(halfHours, a.pointsPerHour)) });
 }
 
 /** The organiser's phone shows this: it changes every minute and only works around the activity's time. */
@@ -264,6 +268,8 @@ export async function circleActivities(user: AuthUser, now: Date) {
   return { items: items.map((a) => toActivity(a)).reverse() };
 }
 
+const claimHorizon = (now: Date) => new Date(now.getTime() - 366 * 86_400_000).toISOString();
+
 export interface ReviewInput {
   action: 'confirm' | 'adjust' | 'reject';
   halfHours?: number;
@@ -285,6 +291,7 @@ async function creditHours(
   reason: string | undefined,
   now: Date,
 ): Promise<void> {
+  if (a.end <= claimHorizon(now)) throw new AppError('CONFLICT', '活动结束已超过一年，不能再记入时长', { reason: 'TOO_OLD' });
   const units = unitsForHalfHours(halfHours, a.pointsPerHour);
   const interval = claimedInterval(a.id, new Date(a.start), new Date(a.end), halfHours, checkInAt ? new Date(checkInAt) : undefined);
   const planWrites = async () => {
@@ -293,17 +300,22 @@ async function creditHours(
     if (overlap) {
       throw new AppError('CONFLICT', `这段时间已记入另一项活动的服务时长（${inShanghai(overlap.from).format('MM-DD HH:mm')}–${inShanghai(overlap.to).format('HH:mm')}）`, { reason: 'HOURS_OVERLAP', activityId: overlap.activityId });
     }
-    return signupWrite(hoursClaimedPut(volunteerId, claimed, halfHours > 0 ? [...claimed.intervals, interval] : claimed.intervals));
+    // Claims older than a year are dropped: nothing that old can be credited any more (see below).
+    const recent = claimed.intervals.filter((c) => c.to > claimHorizon(now));
+    return signupWrite(hoursClaimedPut(volunteerId, claimed, halfHours > 0 ? [...recent, interval] : recent));
   };
   const stateChanged = () => new AppError('CONFLICT', '这条时长已经处理过了', { reason: 'ALREADY_REVIEWED' });
   if (units === 0) {
-    try {
-      await transactWrite(await planWrites());
-    } catch (e) {
-      if (e instanceof TransactionFailed) throw e.reasons[0] === 'ConditionalCheckFailed' ? stateChanged() : new AppError('CONFLICT', '请重试', { reason: 'RETRY' });
-      throw e;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        await transactWrite(await planWrites());
+        return;
+      } catch (e) {
+        if (!(e instanceof TransactionFailed)) throw e;
+        if (e.reasons[0] === 'ConditionalCheckFailed') throw stateChanged();
+      }
     }
-    return;
+    throw new AppError('UPSTREAM_BUSY', '当前操作人数较多，请稍后再试');
   }
   await appendToLedger(
     volunteerId,
@@ -368,6 +380,8 @@ export async function addHoursByHand(worker: AuthUser, activityId: string, input
   if (input.halfHours > max) throw new AppError('VALIDATION_FAILED', `时长不能超过活动时长（${max / 2}小时）`);
   const volunteer = await getUser(input.userId);
   if (!volunteer) throw notFound('志愿者');
+  if (!volunteer.roles.includes('volunteer')) throw new AppError('CONFLICT', '这位居民还没有登记为志愿者', { reason: 'NOT_VOLUNTEER' });
+  if (!(await belongsToCircle(volunteer, a.circleId))) throw forbidden('只能给本社区的志愿者补录时长');
   const existing = await getSignup(activityId, input.userId);
   if (existing && !signupTransition(existing.state, 'addByHand')) throw new AppError('CONFLICT', `这位志愿者已有记录（${existing.stateName}），请在名单中处理`, { reason: 'STATE' });
   const record: SignupRecord = {
@@ -382,6 +396,16 @@ export async function addHoursByHand(worker: AuthUser, activityId: string, input
   };
   await creditHours(worker, a, volunteer.id, input.halfHours, (claimedPut) => [signupPut(record, statesAllowing('addByHand')), claimedPut], undefined, true, input.reason, now);
   return toHours((await getSignup(activityId, volunteer.id))!);
+}
+
+/**
+ * Whether a person is one of the circle's own: they live there (verified by its worker) or signed up for one
+ * of its activities themselves. Hours a worker entered by hand do not count, so crediting someone once cannot
+ * make them the circle's for further credit.
+ */
+export async function belongsToCircle(person: { id: string; homeCircleId?: string }, circleId: string): Promise<boolean> {
+  if (person.homeCircleId === circleId) return true;
+  return (await listSignupsOfUser(person.id)).some((s) => s.circleId === circleId && !s.manual && s.state !== 'cancelled');
 }
 
 export async function myHours(user: AuthUser) {

@@ -84,10 +84,10 @@ export const publish = route(
         description: text('活动介绍', 500, 0),
         place: text('活动地点', 50, 2),
         date: dateParam,
-        startTime: timeParam,
+        startTime: timeParam.refine((t) => t !== '24:00', '开始时间不能是24:00'),
         endTime: timeParam,
         capacity: z.number().int().min(1, '名额至少1人').max(500, '名额最多500人'),
-        pointsPerHour: points(0, 10).optional(),
+        pointsPerHour: z.number().int('每小时积分须为整数').min(0).max(10).optional(),
       })
       .strict(),
   },

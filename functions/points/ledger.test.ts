@@ -1,4 +1,4 @@
-import { checkAccount, checkLedger, expiryFor, expiryGroups, expiryPolicy, formatPoints, nextEntry, nextFirstExpiry, openLots, serviceHalfHours, unitsForHalfHours, unitsToExpire, type LedgerEntry } from './ledger';
+import { lotsTakenBy, checkAccount, checkLedger, expiryFor, expiryGroups, expiryPolicy, formatPoints, nextEntry, nextFirstExpiry, openLots, serviceHalfHours, unitsForHalfHours, unitsToExpire, type LedgerEntry } from './ledger';
 
 const t = (s: string) => new Date(`${s}+08:00`);
 
@@ -18,6 +18,8 @@ describe('service hours', () => {
     expect(formatPoints(unitsForHalfHours(3))).toBe('1.5');
     expect(formatPoints(unitsForHalfHours(4, 2))).toBe('4');
     expect(() => unitsForHalfHours(1.5)).toThrow(RangeError);
+    // 1.5 points an hour would make 3 half hours worth 2.25 points: rates are whole.
+    expect(() => unitsForHalfHours(3, 1.5)).toThrow(RangeError);
   });
 });
 
@@ -110,5 +112,31 @@ describe('expiry across year boundaries, oldest first', () => {
     expect(checkAccount({ balance: 9, seq: 4 }, entries)[0]).toMatch(/balance 9 but entries sum to 8/);
     expect(checkAccount({ balance: 8, seq: 5 }, entries)[0]).toMatch(/seq 5 but 4 entries/);
     expect(checkAccount({ balance: 4, seq: 3 }, [entries[0], entries[1], entries[3]]).join()).toMatch(/sequence 4 where 3 was expected/);
+  });
+});
+
+describe('refunds', () => {
+  const e = (seq: number, kind: LedgerEntry['kind'], amount: number, at: string, balance: number, extra: Partial<LedgerEntry> = {}): LedgerEntry & { seq: number } => ({ id: `e${seq}`, seq, kind, amount, at, balance, ...extra });
+  const entries = [
+    e(1, 'earn', 2, '2025-03-01T02:00:00.000Z', 2), // expires end of 2026
+    e(2, 'earn', 4, '2026-03-01T02:00:00.000Z', 6), // expires end of 2027
+    e(3, 'redeem', -4, '2026-12-01T02:00:00.000Z', 2),
+  ];
+  it('names the lots a redemption took, oldest first', () => {
+    expect(lotsTakenBy(entries, 3)).toEqual([
+      { expiresAt: '2026-12-31T16:00:00.000Z', units: 2 },
+      { expiresAt: '2027-12-31T16:00:00.000Z', units: 2 },
+    ]);
+    expect(() => lotsTakenBy(entries, 1)).toThrow(/not a debit/);
+  });
+  it('gives them back with their own expiry: cancelling in January does not renew old points', () => {
+    const refund = e(4, 'refund', 4, '2027-01-05T02:00:00.000Z', 6, { lots: lotsTakenBy(entries, 3) });
+    const after = [...entries, refund];
+    // The 2025 points were due at the end of 2026: they expire at once.
+    expect(unitsToExpire(after, new Date('2027-01-05T02:00:00.000Z'))).toBe(2);
+    expect(expiryGroups(openLots(after))).toEqual([
+      { expiresAt: '2026-12-31T16:00:00.000Z', units: 2 },
+      { expiresAt: '2027-12-31T16:00:00.000Z', units: 4 },
+    ]);
   });
 });

@@ -19,8 +19,13 @@ export interface LedgerEntry {
   /** Balance after this entry, in units. */
   balance: number;
   at: string;
-  /** For earn entries: when the lot expires. */
+  /** For credits: when the lot expires. */
   expiresAt?: string;
+  /**
+   * A refund gives back exactly the lots its redemption used, with their original expiry, so cancelling
+   * never makes old points live longer.
+   */
+  lots?: Array<{ expiresAt: string; units: number }>;
   /** Position in the account's ledger (1, 2, …): the order entries were appended in. */
   seq?: number;
 }
@@ -66,10 +71,13 @@ export function serviceHalfHours(checkIn: Date, checkOut: Date, activityStart: D
   return Math.floor((to - from) / HALF_HOUR_MS);
 }
 
-/** Units earned for half hours at a rate of points per hour (default 1): 1 h at 1 point = 2 units. */
+/**
+ * Units earned for half hours at a rate of whole points per hour (default 1): 1 h at 1 point = 2 units.
+ * The rate is whole so that every half hour is worth a whole number of half points.
+ */
 export function unitsForHalfHours(halfHours: number, pointsPerHour = 1): number {
   if (!Number.isInteger(halfHours) || halfHours < 0) throw new RangeError('half hours must be a whole number');
-  if (!Number.isInteger(pointsPerHour * 2) || pointsPerHour < 0) throw new RangeError('rate must be a multiple of 0.5');
+  if (!Number.isInteger(pointsPerHour) || pointsPerHour < 0) throw new RangeError('the rate must be whole points per hour');
   return halfHours * pointsPerHour;
 }
 
@@ -92,7 +100,8 @@ export function openLots(entries: LedgerEntry[], policy: ExpiryPolicy = DEFAULT_
   const lots: Lot[] = [];
   for (const e of [...entries].sort(ledgerOrder)) {
     if (e.amount > 0) {
-      lots.push({ earnedAt: e.at, expiresAt: e.expiresAt ?? expiryFor(e.at, policy), remaining: e.amount });
+      if (e.lots) lots.push(...e.lots.map((l) => ({ earnedAt: e.at, expiresAt: l.expiresAt, remaining: l.units })));
+      else lots.push({ earnedAt: e.at, expiresAt: e.expiresAt ?? expiryFor(e.at, policy), remaining: e.amount });
       lots.sort((a, b) => a.expiresAt.localeCompare(b.expiresAt) || a.earnedAt.localeCompare(b.earnedAt));
     } else {
       let debt = -e.amount;
@@ -177,4 +186,22 @@ export function checkAccount(account: AccountState, entries: Array<LedgerEntry &
   if (account.seq !== entries.length) problems.push(`account at seq ${account.seq} but ${entries.length} entries`);
   if (account.balance < 0) problems.push(`balance negative (${account.balance})`);
   return problems;
+}
+
+/**
+ * Which lots (by expiry) the debit entry with sequence `seq` took, oldest first: replaying the ledger up to
+ * it. A refund of that debit returns these lots.
+ */
+export function lotsTakenBy(entries: Array<LedgerEntry & { seq: number }>, seq: number, policy: ExpiryPolicy = DEFAULT_EXPIRY): Array<{ expiresAt: string; units: number }> {
+  const debit = entries.find((e) => e.seq === seq);
+  if (!debit || debit.amount >= 0) throw new Error(`entry ${seq} is not a debit`);
+  let need = -debit.amount;
+  const taken = new Map<string, number>();
+  for (const lot of openLots(entries.filter((e) => e.seq < seq), policy)) {
+    const take = Math.min(lot.remaining, need);
+    if (take > 0) taken.set(lot.expiresAt, (taken.get(lot.expiresAt) ?? 0) + take);
+    need -= take;
+    if (need === 0) break;
+  }
+  return [...taken.entries()].map(([expiresAt, units]) => ({ expiresAt, units }));
 }

@@ -8,8 +8,9 @@ import { getOutlet } from '../outlets/store';
 import { getUser } from '../users/store';
 import { LEDGER_KIND_NAMES, REDEMPTION_STATE_NAMES, type Outlet, type Passbook, type Redemption, type Reward, type Station } from '../../shared/api';
 import { shanghaiDate } from '../../shared/time';
-import { appendToLedger, expireDue, expiringOf, insufficientPoints } from './account';
-import { toPoints, toUnits } from './ledger';
+import { belongsToCircle } from './activities';
+import { appendToLedger, expireDue, expiringOf, insufficientPoints, toLedger } from './account';
+import { expiryPolicy, lotsTakenBy, toPoints, toUnits } from './ledger';
 import {
   getAccount,
   getRedemption,
@@ -17,7 +18,6 @@ import {
   listEntries,
   listRedemptionsOfStation,
   listRedemptionsOfUser,
-  listSignupsOfUser,
   listRewards,
   putReward,
   redemptionCodePut,
@@ -140,17 +140,29 @@ export async function cancelRedemption(user: AuthUser, id: string, now: Date): P
   if (!r || r.userId !== user.id) throw notFound('兑换记录');
   if (r.state === 'cancelled') return r;
   if (r.state !== 'issued') throw new AppError('CONFLICT', '已经领取，不能取消', { reason: 'HANDED_OVER' });
-  await appendToLedger(
-    user.id,
-    now,
-    () => ({
-      change: { kind: 'refund', amount: toUnits(r.pricePoints), cause: { type: 'redemption', id: r.id, title: `取消兑换：${r.rewardName}` } },
-      extras: [redemptionMove(r.id, 'issued', 'cancelled', { cancelledAt: now.toISOString() }), stockReturn(r.outletId, r.rewardId)],
-    }),
-    () => {
-      throw new AppError('CONFLICT', '已经领取或取消，不能再取消', { reason: 'HANDED_OVER' });
-    },
-  );
+  // The points go back as the very lots the redemption took (entries never change, so one read will do).
+  const records = await listEntries(user.id);
+  const debit = records.find((e) => e.kind === 'redeem' && e.cause.id === r.id);
+  const lots = debit ? lotsTakenBy(toLedger(records), debit.seq, expiryPolicy()) : undefined;
+  try {
+    await appendToLedger(
+      user.id,
+      now,
+      () => ({
+        change: { kind: 'refund', amount: toUnits(r.pricePoints), cause: { type: 'redemption', id: r.id, title: `取消兑换：${r.rewardName}` }, ...(lots ? { lots } : {}) },
+        extras: [redemptionMove(r.id, 'issued', 'cancelled', { cancelledAt: now.toISOString() }), stockReturn(r.outletId, r.rewardId)],
+      }),
+      () => {
+        throw new ReplayRace();
+      },
+    );
+  } catch (e) {
+    if (!(e instanceof ReplayRace)) throw e;
+    // A second cancel at the same moment: the first one's result is the answer; a hand-over is a refusal.
+    const now_ = await getRedemption(id);
+    if (now_?.state === 'cancelled') return now_;
+    throw new AppError('CONFLICT', '已经领取，不能取消', { reason: 'HANDED_OVER' });
+  }
   return (await getRedemption(id))!;
 }
 
@@ -174,7 +186,8 @@ export async function myRedemptions(user: AuthUser) {
 
 export async function stationRedemptions(user: AuthUser, outletId: string) {
   await operatedStation(user, outletId);
-  return { items: await listRedemptionsOfStation(outletId) };
+  // The code is the volunteer's proof of being there: the station sees who redeemed what, never the code.
+  return { items: (await listRedemptionsOfStation(outletId)).map(({ code, ...rest }) => (void code, rest)) };
 }
 
 /** The volunteer's passbook: every entry newest first, the balance, and what expires when. */
@@ -209,8 +222,7 @@ export async function adjustPoints(worker: AuthUser, input: { userId: string; po
   if (input.userId === worker.id) throw forbidden('不能调整自己的积分');
   const target = await getUser(input.userId);
   if (!target) throw notFound('居民');
-  const ofCircle = target.homeCircleId === worker.circleId || (await listSignupsOfUser(target.id)).some((s) => s.circleId === worker.circleId);
-  if (!ofCircle) throw forbidden('只能调整本社区居民或本社区志愿者的积分');
+  if (!(await belongsToCircle(target, worker.circleId))) throw forbidden('只能调整本社区居民或本社区志愿者的积分');
   const hash = requestHash('POST /worker/points/adjust', input);
   const balance = async () => toPoints((await getAccount(target.id)).balance);
   if (await replayedResult(worker.id, idempotencyKey, hash)) return { replayed: true, balance: await balance() };

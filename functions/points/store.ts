@@ -146,20 +146,25 @@ export function signupMove(activityId: string, userId: string, from: ReadonlyArr
   };
 }
 
-/** Counts a wrong check-in code on the sign-up; returns the new count. */
-export async function countWrongCode(activityId: string, userId: string): Promise<number> {
-  const res = await db().send(
-    new UpdateCommand({
-      TableName: T(),
-      Key: keys.signup(activityId, userId),
-      UpdateExpression: 'SET #wrong = if_not_exists(#wrong, :zero) + :one',
-      ConditionExpression: 'attribute_exists(PK)',
-      ExpressionAttributeNames: { '#wrong': 'wrongCodes' },
-      ExpressionAttributeValues: { ':zero': 0, ':one': 1 },
-      ReturnValues: 'UPDATED_NEW',
-    }),
-  );
-  return res.Attributes?.wrongCodes as number;
+/** Counts one check-in code try on the sign-up, unless `max` were used already; returns the new count. */
+export async function countCodeTry(activityId: string, userId: string, max: number): Promise<number | undefined> {
+  try {
+    const res = await db().send(
+      new UpdateCommand({
+        TableName: T(),
+        Key: keys.signup(activityId, userId),
+        UpdateExpression: 'SET #tries = if_not_exists(#tries, :zero) + :one',
+        ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(#tries) OR #tries < :max)',
+        ExpressionAttributeNames: { '#tries': 'wrongCodes' },
+        ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':max': max },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return res.Attributes?.wrongCodes as number;
+  } catch (e) {
+    if ((e as Error).name === 'ConditionalCheckFailedException') return undefined;
+    throw e;
+  }
 }
 
 // ---- hours claimed (no overlaps) ----
@@ -210,6 +215,8 @@ export interface LedgerEntryRecord {
   at: string;
   cause: PassbookEntry['cause'];
   expiresAt?: string;
+  /** Refunds: the lots given back, each with its original expiry. */
+  lots?: Array<{ expiresAt: string; units: number }>;
   manual?: boolean;
   by?: string;
   reason?: string;

@@ -97,10 +97,14 @@ const redeem = (token: string, rewardId: string, k = key()) => api('/redemptions
 describe('activities', () => {
   it('a worker publishes; volunteers browse and sign up without overselling places', async () => {
     const date = inShanghai(Date.now() + 3 * 86_400_000).format('YYYY-MM-DD');
-    const body = { title: '社区清洁日', description: '打扫楼道', place: '红枫社区3号楼', date, startTime: '09:00', endTime: '11:30', capacity: 5, pointsPerHour: 1.5 };
+    const body = { title: '社区清洁日', description: '打扫楼道', place: '红枫社区3号楼', date, startTime: '09:00', endTime: '11:30', capacity: 5, pointsPerHour: 2 };
     const pub = await api<Activity>('/worker/activities', { token: worker, body });
     expect(pub.status).toBe(201);
-    expect(pub.body).toMatchObject({ circleId: 'c-hongfeng', capacity: 5, remaining: 5, pointsPerHour: 1.5 });
+    expect(pub.body).toMatchObject({ circleId: 'c-hongfeng', capacity: 5, remaining: 5, pointsPerHour: 2 });
+    // Whole points per hour keep each half hour a whole number of half points.
+    expectError(await api('/worker/activities', { token: worker, body: { ...body, pointsPerHour: 1.5 } }), 400, 'VALIDATION_FAILED');
+    expectError(await api('/worker/activities', { token: worker, body: { ...body, date: '2027-02-31' } }), 400, 'VALIDATION_FAILED');
+    expectError(await api('/worker/activities', { token: worker, body: { ...body, startTime: '24:00', endTime: '24:00' } }), 400, 'VALIDATION_FAILED');
     expect(JSON.stringify(pub.body)).not.toContain('checkinSecret');
     expectError(await api('/worker/activities', { token: worker, body: { ...body, endTime: '08:00' } }), 400, 'VALIDATION_FAILED');
     expectError(await api('/worker/activities', { token: worker, body: { ...body, pointsPerHour: 0.3 } }), 400, 'VALIDATION_FAILED');
@@ -199,7 +203,16 @@ describe('hours', () => {
     expect(overlap.body.error.details.reason).toBe('HOURS_OVERLAP');
     expect((await pointsOf(v1.token)).balance).toBe(3);
 
-    // Someone without a phone: hours by hand, marked as such.
+    // Hours by hand only for the circle's own volunteers.
+    const stranger = await newVolunteer();
+    expectError(await api(`/worker/activities/${b.id}/manual-hours`, { token: worker, body: { userId: stranger.id, halfHours: 3, reason: '补录' } }), 403, 'FORBIDDEN');
+    const notVolunteer = (await api('/auth/wechat', { body: { code: `pts-${tag()}-${tag()}` } })).body.user.id;
+    const refused = await api(`/worker/activities/${b.id}/manual-hours`, { token: worker, body: { userId: notVolunteer, halfHours: 3, reason: '补录' } });
+    expectError(refused, 409, 'CONFLICT');
+    expect(refused.body.error.details.reason).toBe('NOT_VOLUNTEER');
+
+    // Someone without a phone (signed up at the desk): hours by hand, marked as such.
+    expect((await api(`/activities/${b.id}/signup`, { token: v3.token, method: 'POST' })).status).toBe(201);
     const manual = await api<VolunteerHours>(`/worker/activities/${b.id}/manual-hours`, { token: worker, body: { userId: v3.id, halfHours: 3, reason: '老人无手机，纸质签到' } });
     expect(manual.status).toBe(201);
     expect(manual.body).toMatchObject({ state: 'confirmed', manual: true, halfHours: 3, points: 1.5 });
@@ -208,6 +221,18 @@ describe('hours', () => {
     expect(book.entries[0]).toMatchObject({ kind: 'earn', manual: true, points: 1.5 });
     const list = await api(`/worker/activities/${b.id}/signups`, { token: worker });
     expect(list.body.items.find((s: VolunteerHours) => s.userId === v3.id).manual).toBe(true);
+  });
+
+  it('counts code tries before checking them: guesses sent at once stop at the limit', async () => {
+    const a = await activityUnderWay();
+    const v = await newVolunteer();
+    expect((await api(`/activities/${a.id}/signup`, { token: v.token, method: 'POST' })).status).toBe(201);
+    const right = await currentCode(a.id);
+    const guesses = Array.from({ length: 14 }, (_, i) => String((Number(right) + 7 + i) % 1_000_000).padStart(6, '0'));
+    const results = await Promise.all(guesses.map((code) => api(`/activities/${a.id}/check-in`, { token: v.token, body: { code } })));
+    expect(results.filter((r) => r.status === 400)).toHaveLength(10);
+    expect(results.filter((r) => r.status === 429)).toHaveLength(4);
+    expectError(await api(`/activities/${a.id}/check-in`, { token: v.token, body: { code: await currentCode(a.id) } }), 429, 'RATE_LIMITED');
   });
 
   it('nobody confirms their own hours; a worker manages only their own circle', async () => {
@@ -300,6 +325,8 @@ describe('redemption', () => {
     expectError(await api('/station/outlets/o-nuanxin/rewards', { token: station, body: { name: '负库存', pricePoints: 1, stock: -1 } }), 400, 'VALIDATION_FAILED');
     const orders = await api('/station/outlets/o-nuanxin/redemptions', { token: station });
     expect(orders.body.items.some((r: Redemption) => r.rewardId === rewardId)).toBe(true);
+    // The code proves the volunteer is at the counter: the station's list never shows it.
+    expect(orders.body.items.every((r: Redemption) => r.code === undefined)).toBe(true);
   });
 });
 
@@ -393,6 +420,23 @@ describe('ledger', () => {
     const res = await redeem(v.token, rewardId);
     expectError(res, 409, 'CONFLICT');
     expect(res.body.error.details.reason).toBe('INSUFFICIENT_POINTS');
+  });
+
+  it('a cancelled redemption gives back the very points it took, with their original expiry', async () => {
+    const v = await newVolunteer();
+    const thisYear = Number(inShanghai(Date.now()).format('YYYY'));
+    // 2 points earned last March (they expire at the end of this year), then 4 granted now (end of next year).
+    await history(v.id, [[`${thisYear - 1}-03-01T02:00:00.000Z`, 4]]);
+    await grant(v.id, 4);
+    const r = await redeem(v.token, await reward(3, 5));
+    expect(r.status).toBe(201);
+    expect((await api(`/redemptions/${r.body.id}/cancel`, { token: v.token, method: 'POST' })).status).toBe(200);
+    const book = await pointsOf(v.token);
+    expect(book.balance).toBe(6);
+    expect(book.expiring.map((g) => [g.date, g.points])).toEqual([
+      [`${thisYear}-12-31`, 2],
+      [`${thisYear + 1}-12-31`, 4],
+    ]);
   });
 
   it('the daily job writes off what expired on every account', async () => {

@@ -14,7 +14,8 @@ import { useAppState } from '../../../../state/app-state';
 import '../../../../styles/points.scss';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const POINTS_CHOICES = [0.5, 1, 1.5, 2, 3];
+// Whole points per hour keep every half hour worth a whole number of half points.
+const POINTS_CHOICES = [1, 2, 3];
 
 interface Form {
   title: string;
