@@ -382,6 +382,27 @@ describe('authorization', () => {
     expect((await api('/station/outlets/o-nuanxin/handover', { token: worker, body: { code: r.body.code } })).status).toBe(403);
     expect((await api(`/worker/activities/${a.id}/signups`, { token: nuanxinOperator })).status).toBe(403);
 
+    // Every volunteer route needs a signed-in caller.
+    const own: Array<[string, string, unknown?]> = [
+      ['POST', '/me/volunteer'],
+      ['POST', `/activities/${a.id}/signup`],
+      ['POST', `/activities/${a.id}/cancel`],
+      ['POST', `/activities/${a.id}/check-in`, { code: '123456' }],
+      ['POST', `/activities/${a.id}/check-out`, { code: '123456' }],
+      ['GET', '/volunteer/hours'],
+      ['GET', '/points/passbook'],
+      ['POST', '/redemptions', { outletId: 'o-nuanxin', rewardId }],
+      ['GET', '/redemptions/mine'],
+      ['POST', `/redemptions/${r.body.id}/cancel`],
+    ];
+    for (const [method, path, payload] of own) {
+      expectError(await api(path, { method, body: payload, headers: { 'idempotency-key': key() } }), 401, 'UNAUTHENTICATED');
+      expectError(await api(path, { method, body: payload, token: 'not-a-token', headers: { 'idempotency-key': key() } }), 401, 'UNAUTHENTICATED');
+    }
+    // Another volunteer's sign-up is theirs: checking in on an activity one did not sign up for is refused.
+    expectError(await api(`/activities/${a.id}/check-in`, { token: other.token, body: { code: await currentCode(a.id) } }), 409, 'CONFLICT');
+    expectError(await api(`/activities/${a.id}/cancel`, { token: other.token, method: 'POST' }), 404, 'NOT_FOUND');
+
     // Nobody else sees or cancels a volunteer's redemption; everyone sees only their own passbook.
     expectError(await api(`/redemptions/${r.body.id}/cancel`, { token: other.token, method: 'POST' }), 404, 'NOT_FOUND');
     expect((await api('/redemptions/mine', { token: other.token })).body.items).toEqual([]);
