@@ -1,4 +1,5 @@
-/** Helpers shared by the benchmarks: options, percentiles and the `name: value` output. */
+/** Helpers shared by the benchmarks: the stack's lifetime, options, percentiles and the `name: value` output. */
+import { startStack, type Stack, type StackOptions } from '../scripts/stack';
 export const progress = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 export const out = (name: string, value: string | number) => process.stdout.write(`${name}: ${value}\n`);
 
@@ -62,4 +63,22 @@ export async function call(url: string, opts: { method?: string; body?: unknown;
   } catch {
     return { status: 0, body: {} };
   }
+}
+
+/** Runs a benchmark against a local stack it starts, and stops that stack however the run ends (Ctrl-C too). */
+export function runBench(options: StackOptions, body: (stack: Stack) => Promise<void>): void {
+  let stack: Stack | undefined;
+  process.env.STACK_QUIET ??= '1';
+  process.once('SIGINT', () => void (stack?.stop() ?? Promise.resolve()).finally(() => process.exit(130)));
+  (async () => {
+    try {
+      stack = await startStack(options);
+      await body(stack);
+    } finally {
+      await stack?.stop();
+    }
+  })().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
 }

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { usePhone, openRoute, ARTIFACTS } from '../support/browser';
+import { usePhone, openRoute, signInAsDemo, ARTIFACTS } from '../support/browser';
 
 jest.setTimeout(150_000);
 
@@ -16,13 +16,7 @@ beforeAll(() => {
 
 const open = (route: string) => openRoute(page, route);
 
-async function signInAs(nickname: string) {
-  await open('/pages/mine/index');
-  const signOut = page.locator('.page.mine .nut-button', { hasText: '退出登录' });
-  if (await signOut.count()) await signOut.click();
-  await page.locator('.page.mine .demo-user', { hasText: nickname }).click();
-  await page.locator('.page.mine .profile-name', { hasText: nickname }).waitFor();
-}
+const signInAs = (nickname: string) => signInAsDemo(page, nickname);
 
 it('resident books, merchant accepts, resident sees it accepted', async () => {
   await signInAs('张阿姨');

@@ -6,11 +6,9 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { usePhone, openRoute, ARTIFACTS } from '../support/browser';
+import { usePhone, openRoute, signInAsDemo, ARTIFACTS } from '../support/browser';
 import { api, signInAs as apiSignIn } from '../support/api';
-import { useStackTable } from '../support/db';
-import { inShanghai } from '../../shared/time';
-import * as store from '../../functions/points/store';
+import { activityUnderWay, backdateCheckIn, useStackTable } from '../support/db';
 
 useStackTable();
 jest.setTimeout(180_000);
@@ -23,40 +21,7 @@ beforeAll(() => {
 
 const open = (route: string) => openRoute(page, route);
 
-async function signInAs(nickname: string) {
-  await open('/pages/mine/index');
-  const signOut = page.locator('.page.mine .nut-button', { hasText: '退出登录' });
-  if (await signOut.count()) await signOut.click();
-  await page.locator('.page.mine .demo-user', { hasText: nickname }).click();
-  await page.locator('.page.mine .profile-name', { hasText: nickname }).waitFor();
-}
-
-/** An activity of 红枫 that began two hours ago (publishing through the API only takes future times). */
-async function activityUnderWay(): Promise<store.ActivityRecord> {
-  const start = new Date(Math.floor((Date.now() - 121 * 60_000) / 60_000) * 60_000);
-  const end = new Date(start.getTime() + 4 * 3600_000);
-  const a: store.ActivityRecord = {
-    id: `a_e2e${randomUUID().slice(0, 8)}`,
-    circleId: 'c-hongfeng',
-    title: '助老陪伴（测试）',
-    description: '陪老人读报',
-    place: '红枫社区综合服务中心一楼',
-    date: inShanghai(start).format('YYYY-MM-DD'),
-    startTime: inShanghai(start).format('HH:mm'),
-    endTime: inShanghai(end).format('HH:mm'),
-    start: start.toISOString(),
-    end: end.toISOString(),
-    capacity: 10,
-    signedUp: 0,
-    pointsPerHour: 1,
-    state: 'published',
-    createdBy: 'u_demo_worker',
-    createdAt: new Date().toISOString(),
-    checkinSecret: randomUUID(),
-  };
-  await store.putActivity(a);
-  return a;
-}
+const signInAs = (nickname: string) => signInAsDemo(page, nickname);
 
 async function typeCode(testid: string, code: string) {
   const input = page.locator(`[data-testid="${testid}"] input`);
@@ -83,10 +48,7 @@ it('check in and out with the code, worker confirms, volunteer redeems, station 
   await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-volunteer-checked-in.png') });
 
   // Stands for two hours passing: the check-in moves back to the activity's start.
-  const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { db, tableName } = await import('../../functions/db/client');
-  const { keys } = await import('../../functions/db/keys');
-  await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.signup(a.id, 'u_demo_volunteer'), UpdateExpression: 'SET checkInAt = :at', ExpressionAttributeValues: { ':at': a.start } }));
+  await backdateCheckIn(a.id, 'u_demo_volunteer', a.start);
 
   await open(`/packages/volunteer/pages/activity/index?id=${a.id}`);
   await typeCode('checkin-code-input', await code());

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { api, expectError, signInAs } from '../support/api';
-import { useStackTable } from '../support/db';
+import { activityUnderWay, backdateCheckIn, useStackTable } from '../support/db';
 import { inShanghai } from '../../shared/time';
 import type { Activity, Passbook, Redemption, VolunteerHours } from '../../shared/api';
-import * as store from '../../functions/points/store';
 import { appendToLedger, auditLedger, expireAll } from '../../functions/points/account';
 import { checkinCode } from '../../functions/points/hours';
 
@@ -29,48 +28,10 @@ beforeAll(async () => {
   [worker, station] = await Promise.all([signInAs('u_demo_worker'), signInAs('u_demo_station')]);
 });
 
-/**
- * An activity of 红枫 that is under way (it began `startedMinutesAgo` ago): the fixture stands for a worker
- * having published it earlier; publishing through the API only accepts future times, tested separately.
- */
-async function activityUnderWay(opts: { startedMinutesAgo?: number; hours?: number; capacity?: number } = {}) {
-  const start = new Date(Math.floor((Date.now() - (opts.startedMinutesAgo ?? 121) * 60_000) / 60_000) * 60_000);
-  const end = new Date(start.getTime() + (opts.hours ?? 4) * 3600_000);
-  const record: store.ActivityRecord = {
-    id: `a_t${tag()}`,
-    circleId: 'c-hongfeng',
-    title: `测试活动${tag()}`,
-    description: '',
-    place: '红枫社区',
-    date: inShanghai(start).format('YYYY-MM-DD'),
-    startTime: inShanghai(start).format('HH:mm'),
-    endTime: inShanghai(end).format('HH:mm'),
-    start: start.toISOString(),
-    end: end.toISOString(),
-    capacity: opts.capacity ?? 20,
-    signedUp: 0,
-    pointsPerHour: 1,
-    state: 'published',
-    createdBy: 'u_demo_worker',
-    createdAt: new Date().toISOString(),
-    checkinSecret: randomUUID(),
-  };
-  await store.putActivity(record);
-  return record;
-}
-
 async function currentCode(activityId: string): Promise<string> {
   const res = await api(`/worker/activities/${activityId}/checkin-code`, { token: worker });
   expect(res.status).toBe(200);
   return res.body.code;
-}
-
-/** Stands for time passing: the volunteer checked in at the activity's start. */
-async function backdateCheckIn(activityId: string, userId: string, at: string) {
-  const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { db, tableName } = await import('../../functions/db/client');
-  const { keys } = await import('../../functions/db/keys');
-  await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.signup(activityId, userId), UpdateExpression: 'SET checkInAt = :at', ExpressionAttributeValues: { ':at': at } }));
 }
 
 async function pointsOf(token: string): Promise<Passbook> {

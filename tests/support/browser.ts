@@ -61,3 +61,12 @@ export async function openRoute(page: Page, route = '/pages/index/index'): Promi
   await page.goto(`${h5Url()}#${route}`);
   await page.reload();
 }
+
+/** Signs in on the 我的 tab as the demo user with this nickname (signing out whoever was signed in). */
+export async function signInAsDemo(page: Page, nickname: string): Promise<void> {
+  await openRoute(page, '/pages/mine/index');
+  const signOut = page.locator('.page.mine .nut-button', { hasText: '退出登录' });
+  if (await signOut.count()) await signOut.click();
+  await page.locator('.page.mine .demo-user', { hasText: nickname }).click();
+  await page.locator('.page.mine .profile-name', { hasText: nickname }).waitFor();
+}

@@ -5,13 +5,13 @@ import { CATEGORIES, FOCUS_CATEGORIES } from '@shared/categories';
 import { Page } from '../../components/Page';
 import { NearbyList } from '../../components/NearbyList';
 import { CommunityPicker } from '../../components/CommunityPicker';
-import { LargeTextToggle } from '../../components/LargeTextToggle';
+import { PlaceBar } from '../../components/PlaceBar';
 import { ErrorState } from '../../components/StateView';
 import { usePlace } from '../../state/use-place';
 import { useAppState } from '../../state/app-state';
 
 export default function Home() {
-  const { place, circle, circles, circlesError, reloadCircles } = usePlace();
+  const { place, circles, circlesError, reloadCircles } = usePlace();
   const { setBrowseCategory } = useAppState();
   const [picking, setPicking] = useState(false);
   const browse = (key: string) => {
@@ -21,18 +21,7 @@ export default function Home() {
 
   return (
     <Page className="home">
-      <View className="place-bar">
-        <View className="place-text">
-          <Text className="place-label">📍 {place ? place.label : '正在确定位置…'}</Text>
-          {circle && <Text className="circle-name">{circle.name}</Text>}
-        </View>
-        <View className="place-actions">
-          <View className="chip-button" hoverClass="pressed" onClick={() => setPicking(true)} data-testid="pick-community">
-            <Text>换小区</Text>
-          </View>
-          <LargeTextToggle />
-        </View>
-      </View>
+      <PlaceBar onPick={() => setPicking(true)} />
 
       {place?.source === 'default' && (
         <View className="notice" onClick={() => setPicking(true)}>

@@ -6,7 +6,7 @@ import type { Activity, Passbook, VolunteerHours } from '@shared/api';
 import { Page } from '../../components/Page';
 import { ActivityCard } from '../../components/ActivityCard';
 import { CommunityPicker } from '../../components/CommunityPicker';
-import { LargeTextToggle } from '../../components/LargeTextToggle';
+import { PlaceBar } from '../../components/PlaceBar';
 import { Empty, ErrorState, Loading } from '../../components/StateView';
 import { SignInFirst } from '../../components/SignInFirst';
 import { api } from '../../services/api';
@@ -22,7 +22,7 @@ import { useBecomeVolunteer } from '../../state/use-volunteer';
  */
 export default function VolunteerTab() {
   const { user } = useAppState();
-  const { place, circle, circles } = usePlace();
+  const { place, circles } = usePlace();
   const [picking, setPicking] = useState(false);
   const { isVolunteer, joining, become } = useBecomeVolunteer();
 
@@ -49,18 +49,7 @@ export default function VolunteerTab() {
 
   return (
     <Page className="volunteer">
-      <View className="place-bar">
-        <View className="place-text">
-          <Text className="place-label">📍 {place ? place.label : '正在确定位置…'}</Text>
-          {circle && <Text className="circle-name">{circle.name}</Text>}
-        </View>
-        <View className="place-actions">
-          <View className="chip-button" hoverClass="pressed" onClick={() => setPicking(true)}>
-            <Text>换小区</Text>
-          </View>
-          <LargeTextToggle />
-        </View>
-      </View>
+      <PlaceBar onPick={() => setPicking(true)} />
 
       {user ? (
         <View className="card balance-card">
