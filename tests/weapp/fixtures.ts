@@ -1,5 +1,5 @@
 /** What the fake API answers in the runtime smoke test. Typed with the real response shapes. */
-import type { Circle, NearbyResponse } from '../../shared/api';
+import type { Activity, Circle, NearbyResponse } from '../../shared/api';
 
 export const CIRCLES: { items: Circle[] } = {
   items: [
@@ -41,3 +41,25 @@ export const NEARBY: NearbyResponse = {
 
 /** The four 六个一 focus categories the home page shows as big tiles. */
 export const FOCUS_NAMES = ['小修小补', '早餐', '长者食堂', '托育托管'];
+
+export const ACTIVITY: Activity = {
+  id: 'a_smoke1',
+  circleId: 'c-test',
+  circleName: '测试一刻钟便民生活圈',
+  title: '助老陪伴·读报聊天',
+  description: '陪社区老人读报、聊天。',
+  place: '社区服务中心一楼',
+  date: '2026-11-25',
+  startTime: '09:00',
+  endTime: '11:30',
+  start: '2026-11-25T01:00:00.000Z',
+  end: '2026-11-25T03:30:00.000Z',
+  capacity: 10,
+  signedUp: 3,
+  remaining: 7,
+  pointsPerHour: 1,
+  state: 'published',
+  createdBy: 'u_worker',
+  createdAt: '2026-11-20T01:00:00.000Z',
+  walkMinutes: 4,
+};

@@ -5,7 +5,8 @@
  *     main package, subpackage and total sizes under the limits (figures printed and saved to artifacts/);
  *  2. WeChat's own compilers (wcc, wcsc) accept every WXML and WXSS file;
  *  3. runtime smoke: the built JS runs (App + home page) against a fake `wx`, renders the nearby list and
- *     the focus tiles, and a tap on a tile switches to the 找服务 tab.
+ *     the focus tiles, and a tap on a tile switches to the 找服务 tab; the 志愿 tab lists activities and
+ *     opens one in the volunteer subpackage.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +14,7 @@ import path from 'node:path';
 import { checkPackage, LIMITS, sizeLines, type PackageReport } from './package-files';
 import { compileWxml, compileWxss, loadCompiler, type Compiler } from './compilers';
 import { WeappRuntime, hasClass, textsOf, waitFor, walk, type PageHandle, type TaroNode } from './runtime';
-import { CIRCLES, FOCUS_NAMES, NEARBY, OUTLET_NAME } from './fixtures';
+import { ACTIVITY, CIRCLES, FOCUS_NAMES, NEARBY, OUTLET_NAME } from './fixtures';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const DIST = path.join(REPO, 'miniapp', 'dist', 'weapp');
@@ -183,6 +184,33 @@ describe('runtime smoke: the built JS runs the home page', () => {
     rt.tap(home, card);
     const [call] = await waitFor('wx.navigateTo after tapping an outlet card', () => rt.calledWith('navigateTo'), 3000, () => rt.explain(home));
     expect(call.args.url).toBe(`/packages/outlet/pages/detail/index?id=${NEARBY.items[0].id}`);
+    expect(rt.errors).toEqual([]);
+  });
+});
+
+describe('runtime smoke: the 志愿 tab and a subpackage page of the volunteer section', () => {
+  let rt: WeappRuntime;
+  afterAll(() => rt?.dispose());
+
+  it('lists nearby activities on the 志愿 tab and opens one from its subpackage', async () => {
+    rt = new WeappRuntime(DIST, [
+      { method: 'GET', path: /\/circles$/, respond: () => ({ data: CIRCLES }) },
+      { method: 'GET', path: /\/activities$/, respond: () => ({ data: { items: [ACTIVITY] } }) },
+      { method: 'GET', path: /\/activities\/a_smoke1$/, respond: () => ({ data: ACTIVITY }) },
+    ]);
+    rt.launch('pages/volunteer/index');
+    const tab = rt.openPage('pages/volunteer/index');
+    const text = () => textsOf(tab.root()).join('');
+    await waitFor(`the 志愿 tab to list "${ACTIVITY.title}"`, () => text().includes(ACTIVITY.title), 5000, () => rt.explain(tab));
+    expect(text()).toContain('还剩7个名额');
+    const card = [...walk(tab.root())].find((n) => hasClass(n, 'activity-card'));
+    if (!card) throw new Error(`no .activity-card\n${rt.explain(tab)}`);
+    rt.tap(tab, card);
+    const [call] = await waitFor('wx.navigateTo after tapping an activity', () => rt.calledWith('navigateTo'), 3000, () => rt.explain(tab));
+    expect(call.args.url).toBe(`/packages/volunteer/pages/activity/index?id=${ACTIVITY.id}`);
+
+    const detail = rt.openPage('packages/volunteer/pages/activity/index', { id: ACTIVITY.id });
+    await waitFor('the activity page to render', () => textsOf(detail.root()).join('').includes(ACTIVITY.place), 5000, () => rt.explain(detail));
     expect(rt.errors).toEqual([]);
   });
 });
