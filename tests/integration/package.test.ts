@@ -47,3 +47,16 @@ it('routes every endpoint through the HTTP API and deploys with STAGE=prod (dev 
   expect(devFn.Properties.Environment.Variables.DYNAMODB_ENDPOINT).toBe('');
   expect(devFn.Properties.Timeout).toBe(10);
 });
+
+it('keeps the points ledger append-only and runs the daily expiry job', () => {
+  const routes = resources().filter(([, r]) => r.Type === 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey);
+  expect(routes).toEqual(expect.arrayContaining(['POST /redemptions', 'GET /points/passbook', 'POST /activities/{id}/check-in', 'POST /station/outlets/{id}/handover']));
+  const pointsRole = template.Resources.PointsRole;
+  const actions = pointsRole.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement).flatMap((s: any) => [s.Action].flat());
+  expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem']));
+  expect(actions).not.toContain('dynamodb:DeleteItem');
+  const redeem = resources().find(([k]) => k.startsWith('RedeemLambdaFunction'))![1];
+  expect(redeem.Properties.Role).toEqual({ 'Fn::GetAtt': ['PointsRole', 'Arn'] });
+  const schedule = resources().find(([, r]) => r.Type === 'AWS::Events::Rule')![1];
+  expect(schedule.Properties.ScheduleExpression).toBe('cron(10 16 * * ? *)');
+});
