@@ -96,3 +96,35 @@ it('check in and out with the code, worker confirms, volunteer redeems, station 
   const mine = (await api('/redemptions/mine', { token: volunteerApi })).body.items;
   expect(mine[0]).toMatchObject({ code: redemptionCode, state: 'handed_over' });
 });
+
+it('large-text mode enlarges the volunteer, worker and station pages', async () => {
+  const size = (sel: string) => page.locator(sel).first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  const pages: Array<[nickname: string, route: string, selector: string]> = [
+    ['王大哥', '/packages/volunteer/pages/passbook/index', '[data-testid="passbook-balance"]'],
+    ['王大哥', '/pages/volunteer/index', '.activity-card'],
+    ['陈社工', '/packages/worker/pages/activities/index', '.section-title'],
+    ['赵站长', '/packages/station/pages/handover/index', '[data-testid="handover"]'],
+  ];
+  const before: number[] = [];
+  for (const [nickname, route, selector] of pages) {
+    await signInAs(nickname);
+    await open(route);
+    await page.locator(selector).first().waitFor();
+    before.push(await size(selector));
+  }
+  await open('/pages/mine/index');
+  await page.locator('.page.mine .setting-row', { hasText: '大字模式' }).click();
+  await page.locator('.page.mine .switch.on').waitFor();
+  try {
+    for (const [i, [nickname, route, selector]] of pages.entries()) {
+      await signInAs(nickname);
+      await open(route);
+      await page.locator(`.page.large ${selector}`).first().waitFor();
+      expect({ route, grew: (await size(selector)) >= before[i] * 1.2 }).toEqual({ route, grew: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, `e2e-large-${route.split('/').slice(-3, -1).join('-')}.png`) });
+    }
+  } finally {
+    await open('/pages/mine/index');
+    await page.locator('.page.mine .setting-row', { hasText: '大字模式' }).click();
+  }
+});
