@@ -190,7 +190,8 @@ export async function ensureDemoSlots(now = new Date(), days = 7): Promise<numbe
 export async function ensureDemoPoints(now = new Date()): Promise<number> {
   const demo = await import('./demo-data');
   const store = await import('../functions/points/store');
-  const { addReward, adjustPoints } = await import('../functions/points/redemptions');
+  const { addReward } = await import('../functions/points/redemptions');
+  const { adjustPoints } = await import('../functions/points/passbook');
   const { addHoursByHand } = await import('../functions/points/activities');
   const { dateRange, localToUtc } = await import('../functions/bookings/slots');
   const { shanghaiDate } = await import('../shared/time');

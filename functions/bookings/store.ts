@@ -1,6 +1,6 @@
 /** Slots and bookings in DynamoDB. Every capacity change is a conditional write inside a transaction. */
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryAll, tableName } from '../db/client';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, getItem, queryAll, tableName } from '../db/client';
 import { keys, withoutKeys } from '../db/keys';
 import { transactWrite, type TransactItem } from '../db/transact';
 import type { Booking, Child, Slot } from '../../shared/api';
@@ -32,8 +32,7 @@ export async function putSlotIfAbsent(slot: SlotRecord): Promise<boolean> {
 
 export async function getSlot(id: string): Promise<SlotRecord | undefined> {
   const p = parseSlotId(id);
-  const res = await db().send(new GetCommand({ TableName: tableName(), Key: keys.slot(p.outletId, p.startUtc, p.serviceId), ConsistentRead: true }));
-  return res.Item ? withoutKeys<SlotRecord>(res.Item) : undefined;
+  return getItem<SlotRecord>(keys.slot(p.outletId, p.startUtc, p.serviceId), { consistent: true });
 }
 
 export async function listSlots(outletId: string, fromUtc: string, toUtc: string): Promise<SlotRecord[]> {
@@ -150,8 +149,7 @@ export function takeSubsidy(userId: string, date: string, perDay: number): Trans
 }
 
 export async function subsidisedMealsUsed(userId: string, date: string): Promise<number> {
-  const res = await db().send(new GetCommand({ TableName: tableName(), Key: keys.subsidyDay(userId, date), ConsistentRead: true }));
-  return (res.Item?.used as number | undefined) ?? 0;
+  return (await getItem<{ used: number }>(keys.subsidyDay(userId, date), { consistent: true }))?.used ?? 0;
 }
 
 /** The pickup code's lookup item: unique per canteen and day, so a code names exactly one meal. */
@@ -166,13 +164,11 @@ export function pickupCodeItem(outletId: string, date: string, code: string, boo
 }
 
 export async function bookingIdForPickup(outletId: string, date: string, code: string): Promise<string | undefined> {
-  const res = await db().send(new GetCommand({ TableName: tableName(), Key: keys.pickupCode(outletId, date, code), ConsistentRead: true }));
-  return res.Item?.bookingId as string | undefined;
+  return (await getItem<{ bookingId: string }>(keys.pickupCode(outletId, date, code), { consistent: true }))?.bookingId;
 }
 
 export async function getBooking(id: string): Promise<Booking | undefined> {
-  const res = await db().send(new GetCommand({ TableName: tableName(), Key: keys.booking(id), ConsistentRead: true }));
-  return res.Item ? withoutKeys<Booking>(res.Item) : undefined;
+  return getItem<Booking>(keys.booking(id), { consistent: true });
 }
 
 /**

@@ -1,5 +1,5 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../db/client';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { db, getItem, tableName } from '../db/client';
 import { keys, withoutKeys } from '../db/keys';
 import type { Circle } from '../../shared/api';
 
@@ -20,6 +20,5 @@ export async function listCircles(): Promise<Circle[]> {
 }
 
 export async function getCircle(id: string): Promise<Circle | undefined> {
-  const res = await db().send(new GetCommand({ TableName: tableName(), Key: keys.circle(id) }));
-  return res.Item ? withoutKeys<Circle>(res.Item) : undefined;
+  return getItem<Circle>(keys.circle(id));
 }

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { withoutKeys } from './keys';
 import tableDefinition from './table.json';
 
 let doc: DynamoDBDocumentClient | undefined;
@@ -39,4 +40,10 @@ export async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'Exc
     ExclusiveStartKey = res.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return items;
+}
+
+/** One item by key, without its key attributes; strongly consistent when it guards a write (capacity, state). */
+export async function getItem<T>(key: Record<string, string>, opts: { consistent?: boolean } = {}): Promise<T | undefined> {
+  const res = await db().send(new GetCommand({ TableName: tableName(), Key: key, ...(opts.consistent ? { ConsistentRead: true } : {}) }));
+  return res.Item ? withoutKeys<T>(res.Item) : undefined;
 }

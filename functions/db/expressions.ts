@@ -5,3 +5,28 @@ export function projection(attributes: readonly string[]) {
     ExpressionAttributeNames: Object.fromEntries(attributes.map((a, i) => [`#p${i}`, a])),
   };
 }
+
+/**
+ * The Update of a compare-and-swap: sets `set` only while the item's `state` is one of `from`. Every name is
+ * aliased. Used inside transactions, where the failed condition tells the caller someone moved it first.
+ */
+export function compareAndSet(tableName: string, key: Record<string, string>, from: readonly string[], set: Record<string, unknown>) {
+  const names: Record<string, string> = { '#state': 'state' };
+  const values: Record<string, unknown> = {};
+  const assignments = Object.entries(set).map(([k, v], i) => {
+    names[`#s${i}`] = k;
+    values[`:s${i}`] = v;
+    return `#s${i} = :s${i}`;
+  });
+  from.forEach((f, i) => (values[`:f${i}`] = f));
+  return {
+    Update: {
+      TableName: tableName,
+      Key: key,
+      UpdateExpression: `SET ${assignments.join(', ')}`,
+      ConditionExpression: `#state IN (${from.map((_, i) => `:f${i}`).join(', ')})`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}

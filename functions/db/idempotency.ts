@@ -5,8 +5,7 @@
  * deliberately not used (DynamoDB Local mishandles it).
  */
 import { createHash } from 'node:crypto';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from './client';
+import { getItem, tableName } from './client';
 import { keys } from './keys';
 import type { TransactItem } from './transact';
 import { AppError } from '../http/errors';
@@ -49,10 +48,10 @@ export function idempotencyPut(userId: string, key: string, hash: string, result
 
 /** The id stored by an earlier request with this key, or undefined; throws 409 if the body differs. */
 export async function replayedResult(userId: string, key: string, hash: string): Promise<string | undefined> {
-  const res = await db().send(new GetCommand({ TableName: tableName(), Key: keys.idempotency(userId, key), ConsistentRead: true }));
-  if (!res.Item) return undefined;
-  if (res.Item.requestHash !== hash) {
+  const record = await getItem<{ requestHash: string; resultId: string }>(keys.idempotency(userId, key), { consistent: true });
+  if (!record) return undefined;
+  if (record.requestHash !== hash) {
     throw new AppError('CONFLICT', '同一个请求编号不能用于不同的内容，请重新提交', { reason: 'IDEMPOTENCY_KEY_REUSED' });
   }
-  return res.Item.resultId as string;
+  return record.resultId;
 }

@@ -1,6 +1,6 @@
 /** Family links (a relative acting for an elder) and the 亲情码 that starts them. */
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryAll, tableName } from '../db/client';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, getItem, queryAll, tableName } from '../db/client';
 import { keys, withoutKeys } from '../db/keys';
 import { transactWrite, TransactionFailed } from '../db/transact';
 import type { FamilyLink } from '../../shared/api';
@@ -28,13 +28,11 @@ export async function assignFamilyCode(userId: string, code: string): Promise<bo
 }
 
 export async function userIdForFamilyCode(code: string): Promise<string | undefined> {
-  const res = await db().send(new GetCommand({ TableName: tableName(), Key: keys.familyCode(code) }));
-  return res.Item?.userId as string | undefined;
+  return (await getItem<{ userId: string }>(keys.familyCode(code)))?.userId;
 }
 
 export async function getLink(elderId: string, familyId: string): Promise<FamilyLink | undefined> {
-  const res = await db().send(new GetCommand({ TableName: tableName(), Key: keys.familyLink(elderId, familyId), ConsistentRead: true }));
-  return res.Item ? withoutKeys<FamilyLink>(res.Item) : undefined;
+  return getItem<FamilyLink>(keys.familyLink(elderId, familyId), { consistent: true });
 }
 
 /** Creates a pending link unless one exists; returns the stored link either way. */

@@ -1,6 +1,6 @@
 /** Outlet data access: the only module that knows how outlets, services and nearby entries are stored. */
-import { BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryAll, tableName } from '../db/client';
+import { BatchWriteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, getItem, queryAll, tableName } from '../db/client';
 import { keys, NEAR_ALL, NEAR_CELL_PRECISION, withoutKeys } from '../db/keys';
 import { projection } from '../db/expressions';
 import { encodeGeohash } from './geohash';
@@ -111,8 +111,7 @@ export async function getOutletWithServices(id: string): Promise<{ outlet: Outle
 }
 
 export async function getOutlet(id: string): Promise<Outlet | undefined> {
-  const res = await db().send(new GetCommand({ TableName: tableName(), Key: keys.outlet(id) }));
-  return res.Item ? withoutKeys<Outlet>(res.Item) : undefined;
+  return getItem<Outlet>(keys.outlet(id));
 }
 
 export async function listOutletsOfOwner(ownerId: string): Promise<Array<{ id: string; name: string; categories: string[] }>> {

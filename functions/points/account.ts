@@ -34,6 +34,12 @@ export type ExtraFailed = (extraIndex: number, failure: TransactionFailed) => 'r
 const MAX_PLANS = 60;
 const LEDGER_ACTIONS = 2;
 
+/**
+ * Thrown from an ExtraFailed callback when a concurrent request decided the outcome (the same idempotency key
+ * won, or the state was already moved): the caller reads what the winner wrote and answers with that.
+ */
+export class LostRace extends Error {}
+
 export const insufficientPoints = (balanceUnits: number, neededUnits: number) =>
   new AppError('CONFLICT', `积分不足：需要${neededUnits / 2}分，当前${balanceUnits / 2}分`, { reason: 'INSUFFICIENT_POINTS', balance: balanceUnits / 2, needed: neededUnits / 2 });
 
@@ -55,6 +61,11 @@ export async function appendToLedger(
   for (let attempt = 0; attempt < MAX_PLANS; attempt++) {
     const account = await getAccount(userId);
     const { change, extras } = await plan(account);
+    // Points past their expiry are written off before any debit, so they can never be spent.
+    if (change.amount < 0 && account.firstExpiry && account.firstExpiry <= now.toISOString()) {
+      await expireDue(userId, now);
+      continue;
+    }
     const next = nextEntry(account, change, now, policy);
     if (!next) throw insufficientPoints(account.balance, -change.amount);
     if (change.lots?.length) next.expiresAt = change.lots.map((l) => l.expiresAt).sort()[0];

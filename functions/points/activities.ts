@@ -21,6 +21,7 @@ import {
   MAX_WRONG_CODES,
   signupTransition,
   statesAllowing,
+  storedStatesAllowing,
   verifyCheckinCode,
   CHECKIN_GRACE_MS,
   type SignupAction,
@@ -208,7 +209,7 @@ async function acceptCode(a: ActivityRecord, s: SignupRecord, code: string, now:
 
 /** Moves the sign-up by a volunteer's action; a double tap that already moved it answers with its state. */
 async function move(activityId: string, userId: string, action: SignupAction, set: Record<string, unknown>): Promise<VolunteerHours> {
-  const from = statesAllowing(action).filter((x): x is SignupState => x !== 'none');
+  const from = storedStatesAllowing(action);
   try {
     await transactWrite([signupMove(activityId, userId, from, { ...set, wrongCodes: 0 })]);
   } catch (e) {
@@ -338,7 +339,7 @@ export async function reviewHours(worker: AuthUser, activityId: string, voluntee
   if (!s) throw notFound('报名');
   if (!signupTransition(s.state, input.action)) throw new AppError('CONFLICT', `当前状态（${s.stateName}）不能这样处理`, { reason: 'STATE' });
   const reviewed = { reviewedBy: worker.id, reviewedAt: now.toISOString(), ...(input.reason ? { reason: input.reason } : {}) };
-  const from = statesAllowing(input.action).filter((x): x is SignupState => x !== 'none');
+  const from = storedStatesAllowing(input.action);
   if (input.action === 'reject') {
     if (!input.reason) throw new AppError('VALIDATION_FAILED', '请填写不通过的原因');
     try {

@@ -16,14 +16,13 @@ import {
   reviewHours,
   signUp,
 } from './activities';
+import { adjustPoints, passbook } from './passbook';
 import {
   addReward,
-  adjustPoints,
   cancelRedemption,
   changeReward,
   handOver,
   myRedemptions,
-  passbook,
   redeem,
   stationCatalogue,
   stationRedemptions,

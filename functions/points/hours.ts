@@ -40,6 +40,11 @@ export function statesAllowing(action: SignupAction): ReadonlyArray<SignupState 
   return FROM[action];
 }
 
+/** The stored states an action may move a sign-up from (the compare-and-swap's expected values). */
+export function storedStatesAllowing(action: SignupAction): SignupState[] {
+  return FROM[action].filter((x): x is SignupState => x !== 'none');
+}
+
 /** The code may be used from a little before the start to a little after the end. */
 export const CHECKIN_GRACE_MS = 15 * 60_000;
 export const CODE_STEP_MS = 60_000;

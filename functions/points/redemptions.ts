@@ -6,13 +6,10 @@ import { idempotencyPut, replayedResult, requestHash } from '../db/idempotency';
 import { transactWrite, TransactionFailed } from '../db/transact';
 import { getOutlet } from '../outlets/store';
 import { getUser } from '../users/store';
-import { LEDGER_KIND_NAMES, REDEMPTION_STATE_NAMES, type Outlet, type Passbook, type Redemption, type Reward, type Station } from '../../shared/api';
-import { shanghaiDate } from '../../shared/time';
-import { belongsToCircle } from './activities';
-import { appendToLedger, expireDue, expiringOf, insufficientPoints, toLedger } from './account';
-import { expiryPolicy, lotsTakenBy, toPoints, toUnits } from './ledger';
+import { REDEMPTION_STATE_NAMES, type Outlet, type Redemption, type Reward, type Station } from '../../shared/api';
+import { appendToLedger, insufficientPoints, LostRace, toLedger } from './account';
+import { expiryPolicy, lotsTakenBy, toUnits } from './ledger';
 import {
-  getAccount,
   getRedemption,
   getReward,
   listEntries,
@@ -85,8 +82,6 @@ export async function redeem(user: AuthUser, input: { outletId: string; rewardId
   const reward = await getReward(input.outletId, input.rewardId);
   if (!reward || !reward.active) throw notFound('兑换品');
   if (reward.stock <= 0) throw new AppError('CONFLICT', '这件兑换品已经兑完了', { reason: 'OUT_OF_STOCK' });
-  // Points past their expiry are written off first, so they can never be spent.
-  await expireDue(user.id, now);
   const profile = await getUser(user.id);
   const price = toUnits(reward.pricePoints);
   let redemption: Redemption | undefined;
@@ -118,22 +113,19 @@ export async function redeem(user: AuthUser, input: { outletId: string; rewardId
       },
       (i) => {
         if (i === REDEEM_ACTIONS.code) return 'replan'; // two codes collided: draw another
-        if (i === REDEEM_ACTIONS.idempotency) throw new ReplayRace();
+        if (i === REDEEM_ACTIONS.idempotency) throw new LostRace();
         if (i === REDEEM_ACTIONS.stock) throw new AppError('CONFLICT', '这件兑换品已经兑完或刚调整了价格，请刷新', { reason: 'OUT_OF_STOCK' });
         return 'replan';
       },
     );
   } catch (e) {
-    if (!(e instanceof ReplayRace)) throw e;
+    if (!(e instanceof LostRace)) throw e;
     const winner = await replay();
     if (!winner) throw new AppError('CONFLICT', '请重试', { reason: 'RETRY' });
     return { redemption: winner, replayed: true };
   }
   return { redemption: redemption!, replayed: false };
 }
-
-/** A concurrent request with the same idempotency key won: the caller gets its result. */
-class ReplayRace extends Error {}
 
 export async function cancelRedemption(user: AuthUser, id: string, now: Date): Promise<Redemption> {
   const r = await getRedemption(id);
@@ -153,11 +145,11 @@ export async function cancelRedemption(user: AuthUser, id: string, now: Date): P
         extras: [redemptionMove(r.id, 'issued', 'cancelled', { cancelledAt: now.toISOString() }), stockReturn(r.outletId, r.rewardId)],
       }),
       () => {
-        throw new ReplayRace();
+        throw new LostRace();
       },
     );
   } catch (e) {
-    if (!(e instanceof ReplayRace)) throw e;
+    if (!(e instanceof LostRace)) throw e;
     // A second cancel at the same moment: the first one's result is the answer; a hand-over is a refusal.
     const now_ = await getRedemption(id);
     if (now_?.state === 'cancelled') return now_;
@@ -188,61 +180,4 @@ export async function stationRedemptions(user: AuthUser, outletId: string) {
   await operatedStation(user, outletId);
   // The code is the volunteer's proof of being there: the station sees who redeemed what, never the code.
   return { items: (await listRedemptionsOfStation(outletId)).map(({ code, ...rest }) => (void code, rest)) };
-}
-
-/** The volunteer's passbook: every entry newest first, the balance, and what expires when. */
-export async function passbook(user: AuthUser, now: Date): Promise<Passbook> {
-  await expireDue(user.id, now);
-  const [account, entries] = await Promise.all([getAccount(user.id), listEntries(user.id)]);
-  return {
-    balance: toPoints(account.balance),
-    entries: entries
-      .sort((a, b) => b.seq - a.seq)
-      .map((e) => ({
-        id: e.id,
-        seq: e.seq,
-        kind: e.kind,
-        kindName: LEDGER_KIND_NAMES[e.kind],
-        points: toPoints(e.amount),
-        balance: toPoints(e.balance),
-        at: e.at,
-        cause: e.cause,
-        ...(e.expiresAt ? { expiresAt: e.expiresAt } : {}),
-        ...(e.manual ? { manual: true } : {}),
-        ...(e.reason ? { reason: e.reason } : {}),
-      })),
-    // 1 Jan 00:00 China time is shown as the last day the points can be used: 31 Dec.
-    expiring: expiringOf(entries).map((g) => ({ expiresAt: g.expiresAt, date: shanghaiDate(new Date(g.expiresAt).getTime() - 1), points: toPoints(g.units) })),
-  };
-}
-
-/** A worker's correction with a reason, for a resident of their circle (never themselves). */
-export async function adjustPoints(worker: AuthUser, input: { userId: string; points: number; reason: string }, idempotencyKey: string, now: Date) {
-  if (!worker.roles.includes('worker') || !worker.circleId) throw forbidden('只有社区工作者可以调整积分');
-  if (input.userId === worker.id) throw forbidden('不能调整自己的积分');
-  const target = await getUser(input.userId);
-  if (!target) throw notFound('居民');
-  if (!(await belongsToCircle(target, worker.circleId))) throw forbidden('只能调整本社区居民或本社区志愿者的积分');
-  const hash = requestHash('POST /worker/points/adjust', input);
-  const balance = async () => toPoints((await getAccount(target.id)).balance);
-  if (await replayedResult(worker.id, idempotencyKey, hash)) return { replayed: true, balance: await balance() };
-  const amount = toUnits(input.points);
-  if (amount < 0) await expireDue(target.id, now);
-  try {
-    await appendToLedger(
-      target.id,
-      now,
-      () => ({
-        change: { kind: 'adjust', amount, cause: { type: 'adjustment', title: '社区人工调整' }, by: worker.id, reason: input.reason },
-        extras: [idempotencyPut(worker.id, idempotencyKey, hash, target.id, now)],
-      }),
-      () => {
-        throw new ReplayRace();
-      },
-    );
-  } catch (e) {
-    if (!(e instanceof ReplayRace)) throw e;
-    return { replayed: true, balance: await balance() };
-  }
-  return { replayed: false, balance: await balance() };
 }

@@ -3,8 +3,9 @@
  * change to places, points or stock is a conditional write inside a transaction; callers map a failed
  * condition by the index of its action.
  */
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryAll, tableName } from '../db/client';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, getItem as getConsistent, queryAll, tableName } from '../db/client';
+import { compareAndSet } from '../db/expressions';
 import { keys, POINT_ACCOUNT_SHARDS, withoutKeys } from '../db/keys';
 import type { TransactItem } from '../db/transact';
 import { REDEMPTION_STATE_NAMES, type Activity, type LedgerKindDto, type PassbookEntry, type Redemption, type RedemptionState, type Reward, type SignupState, type VolunteerHours } from '../../shared/api';
@@ -15,10 +16,8 @@ export type SignupRecord = VolunteerHours & { wrongCodes?: number };
 
 const T = () => tableName();
 
-async function getItem<R>(key: Record<string, string>): Promise<R | undefined> {
-  const res = await db().send(new GetCommand({ TableName: T(), Key: key, ConsistentRead: true }));
-  return res.Item ? withoutKeys<R>(res.Item) : undefined;
-}
+/** Everything here guards or reports a write (places, state, balance, stock): read consistently. */
+const getItem = <R>(key: Record<string, string>) => getConsistent<R>(key, { consistent: true });
 
 // ---- activities and sign-ups ----
 
@@ -126,24 +125,7 @@ export function cancelSignupItems(activityId: string, userId: string, at: string
 
 /** Compare-and-swap of a sign-up's state, setting the given attributes. */
 export function signupMove(activityId: string, userId: string, from: ReadonlyArray<SignupState>, set: Record<string, unknown>): TransactItem {
-  const names: Record<string, string> = { '#state': 'state' };
-  const values: Record<string, unknown> = {};
-  const sets = Object.entries(set).map(([k, v], i) => {
-    names[`#a${i}`] = k;
-    values[`:a${i}`] = v;
-    return `#a${i} = :a${i}`;
-  });
-  from.forEach((f, i) => (values[`:f${i}`] = f));
-  return {
-    Update: {
-      TableName: T(),
-      Key: keys.signup(activityId, userId),
-      UpdateExpression: `SET ${sets.join(', ')}`,
-      ConditionExpression: `#state IN (${from.map((_, i) => `:f${i}`).join(', ')})`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    },
-  };
+  return compareAndSet(T(), keys.signup(activityId, userId), from, set);
 }
 
 /** Counts one check-in code try on the sign-up, unless `max` were used already; returns the new count. */
@@ -348,17 +330,7 @@ export function redemptionCodePut(outletId: string, code: string, redemptionId: 
 }
 
 export function redemptionMove(id: string, from: RedemptionState, to: RedemptionState, set: Record<string, string>): TransactItem {
-  const extra = Object.keys(set).map((k, i) => `#x${i} = :x${i}`);
-  return {
-    Update: {
-      TableName: T(),
-      Key: keys.redemption(id),
-      UpdateExpression: `SET #state = :to, stateName = :name${extra.length ? `, ${extra.join(', ')}` : ''}`,
-      ConditionExpression: '#state = :from',
-      ExpressionAttributeNames: { '#state': 'state', ...Object.fromEntries(Object.keys(set).map((k, i) => [`#x${i}`, k])) },
-      ExpressionAttributeValues: { ':to': to, ':from': from, ':name': REDEMPTION_STATE_NAMES[to], ...Object.fromEntries(Object.values(set).map((v, i) => [`:x${i}`, v])) },
-    },
-  };
+  return compareAndSet(T(), keys.redemption(id), [from], { state: to, stateName: REDEMPTION_STATE_NAMES[to], ...set });
 }
 
 export const getRedemption = (id: string) => getItem<Redemption>(keys.redemption(id));

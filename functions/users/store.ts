@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../db/client';
+import { db, getItem, tableName } from '../db/client';
 import { keys, withoutKeys } from '../db/keys';
 import type { Role } from '../../shared/api';
 
@@ -24,8 +24,7 @@ export interface UserRecord {
 }
 
 export async function getUser(id: string): Promise<UserRecord | undefined> {
-  const res = await db().send(new GetCommand({ TableName: tableName(), Key: keys.user(id) }));
-  return res.Item ? withoutKeys<UserRecord>(res.Item) : undefined;
+  return getItem<UserRecord>(keys.user(id));
 }
 
 export function userItem(user: UserRecord) {
