@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import type { OutletSummary } from '@shared/api';
 import { categoryName } from '@shared/categories';
 
-export function openOutlet(id: string) {
+function openOutlet(id: string) {
   Taro.navigateTo({ url: `/packages/outlet/pages/detail/index?id=${encodeURIComponent(id)}` });
 }
 

@@ -1,10 +1,10 @@
 import { View, Text } from '@tarojs/components';
-import { usePlace } from '../state/use-place';
+import type { Circle } from '@shared/api';
+import type { Place } from '../services/location';
 import { LargeTextToggle } from './LargeTextToggle';
 
 /** Where "near me" is measured from, with the buttons to change community and to switch large text. */
-export function PlaceBar({ onPick }: { onPick(): void }) {
-  const { place, circle } = usePlace();
+export function PlaceBar({ place, circle, onPick }: { place: Place | null; circle: Circle | undefined; onPick(): void }) {
   return (
     <View className="place-bar">
       <View className="place-text">

@@ -1,11 +1,9 @@
 /**
- * Small helpers for the volunteer-points pages: how points, hours and activity days are written.
- * No dayjs here: the 志愿 tab (main package) uses these, and the main package stays small.
+ * Small helpers for the volunteer-points pages: how points and hours are written, and their routes.
  */
 import type { Activity, Me } from '@shared/api';
+import { dayLabel } from './dates';
 
-const SHANGHAI_MS = 8 * 3600_000;
-const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
 /** Points come in steps of 0.5: "2", "1.5". */
 export function formatPoints(p: number): string {
@@ -23,25 +21,6 @@ export function signedPoints(p: number): string {
 /** Half hours as "1.5小时". */
 export function hoursText(halfHours: number): string {
   return `${formatPoints(halfHours / 2)}小时`;
-}
-
-/** 'YYYY-MM-DD' of today in Shanghai (China has no daylight saving, so +08:00 is exact). */
-export function todayInShanghai(at = Date.now()): string {
-  return new Date(at + SHANGHAI_MS).toISOString().slice(0, 10);
-}
-
-/** "HH:mm" of an ISO time, Shanghai. */
-export function clockOf(iso: string): string {
-  return new Date(new Date(iso).getTime() + SHANGHAI_MS).toISOString().slice(11, 16);
-}
-
-/** "今天 11月25日 周二" for a 'YYYY-MM-DD' day. */
-export function dayLabel(date: string): string {
-  const d = new Date(`${date}T12:00:00+08:00`);
-  const today = todayInShanghai();
-  const tomorrow = todayInShanghai(Date.now() + 86_400_000);
-  const prefix = date === today ? '今天 ' : date === tomorrow ? '明天 ' : '';
-  return `${prefix}${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日 ${WEEKDAYS[d.getUTCDay()]}`;
 }
 
 export function activityTime(a: Pick<Activity, 'date' | 'startTime' | 'endTime'>): string {

@@ -18,12 +18,18 @@ interface AppState {
   setBrowseCategory(key: string | null): void;
   user: Me | null;
   signIn(session: SessionResponse): void;
-  /** Replaces the signed-in user (e.g. after GET /me, when roles changed), keeping the token. */
-  updateUser(user: Me): void;
+  /** Reads the signed-in user again (roles or outlets changed) and keeps it with the token. */
+  refreshUser(): Promise<Me>;
   signOut(): void;
 }
 
 const Ctx = createContext<AppState | null>(null);
+
+/** A session from WeChat: wx.login's one-time code, exchanged by our server. */
+export async function wechatSession(): Promise<SessionResponse> {
+  const { code } = await Taro.login();
+  return api.post<SessionResponse>('/auth/wechat', { code });
+}
 
 const KEYS = { largeText: 'ykz.largeText', place: 'ykz.place', session: 'ykz.session' };
 
@@ -63,13 +69,15 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
     setSession(s);
     Taro.setStorageSync(KEYS.session, s);
   }, []);
-  const updateUser = useCallback((user: Me) => {
+  const refreshUser = useCallback(async () => {
+    const user = await api.get<Me>('/me');
     setSession((s) => {
       if (!s || s.user.id !== user.id) return s;
       const next = { ...s, user };
       Taro.setStorageSync(KEYS.session, next);
       return next;
     });
+    return user;
   }, []);
   const signOut = useCallback(() => {
     setToken(null);
@@ -80,8 +88,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (process.env.TARO_ENV !== 'weapp') return undefined;
     setRelogin(async () => {
-      const { code } = await Taro.login();
-      const s = await api.post<SessionResponse>('/auth/wechat', { code });
+      const s = await wechatSession();
       signIn(s);
       return s.token;
     });
@@ -104,10 +111,10 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
       setBrowseCategory,
       user: session?.user ?? null,
       signIn,
-      updateUser,
+      refreshUser,
       signOut,
     }),
-    [largeText, place, browseCategory, session, signIn, updateUser, signOut],
+    [largeText, place, browseCategory, session, signIn, refreshUser, signOut],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

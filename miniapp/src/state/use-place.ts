@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { Circle } from '@shared/api';
 import { api } from '../services/api';
 import { locate, nearestCircle } from '../services/location';
@@ -6,6 +6,8 @@ import { useRequest } from '../services/use-request';
 import { useAppState } from './app-state';
 
 let circlesCache: Promise<{ items: Circle[] }> | null = null;
+/** GPS is asked once per app launch, however many pages use the place. */
+let located = false;
 export function loadCircles() {
   circlesCache ??= api.get<{ items: Circle[] }>('/circles').catch((e) => {
     circlesCache = null;
@@ -21,12 +23,11 @@ export function loadCircles() {
 export function usePlace() {
   const { place, setPlace } = useAppState();
   const circles = useRequest(loadCircles, []);
-  const asked = useRef(false);
   const list = circles.data?.items ?? [];
 
   useEffect(() => {
-    if (!list.length || asked.current) return;
-    asked.current = true;
+    if (!list.length || located) return;
+    located = true;
     if (!place) {
       const c = list[0];
       const first = c.communities[0];

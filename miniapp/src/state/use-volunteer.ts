@@ -1,28 +1,17 @@
-import { useState } from 'react';
-import Taro from '@tarojs/taro';
-import type { Me } from '@shared/api';
-import { api, errorMessage } from '../services/api';
+import { api } from '../services/api';
+import { useAction } from '../services/use-action';
 import { useAppState } from './app-state';
 
 /** "成为志愿者": registers the role, then reads the user again so the session carries the new role. */
 export function useBecomeVolunteer() {
-  const { user, updateUser } = useAppState();
-  const [joining, setJoining] = useState(false);
+  const { user, refreshUser } = useAppState();
+  const { busy, run } = useAction();
   const become = async (): Promise<boolean> => {
     if (!user) return false;
-    setJoining(true);
-    try {
-      const res = await api.post<{ id: string; roles: Me['roles'] }>('/me/volunteer', {});
-      const me = await api.get<Me>('/me').catch(() => ({ ...user, roles: res.roles }));
-      updateUser(me);
-      Taro.showToast({ title: '已成为志愿者', icon: 'success' });
-      return true;
-    } catch (e) {
-      Taro.showToast({ title: errorMessage(e), icon: 'none' });
-      return false;
-    } finally {
-      setJoining(false);
-    }
+    return run(async () => {
+      await api.post('/me/volunteer', {});
+      await refreshUser();
+    }, '已成为志愿者');
   };
-  return { isVolunteer: !!user?.roles.includes('volunteer'), joining, become };
+  return { isVolunteer: !!user?.roles.includes('volunteer'), joining: busy, become };
 }

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { View, Text, Input, ScrollView } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { CATEGORIES, categoryName } from '@shared/categories';
 import { Page } from '../../components/Page';
@@ -22,12 +21,6 @@ export default function Browse() {
   const [maxMinutes, setMaxMinutes] = useState(15);
   const [picking, setPicking] = useState(false);
   // A tile tapped on the home page arrives here through app state.
-  useDidShow(() => {
-    if (browseCategory !== null) {
-      setCategory(browseCategory);
-      setBrowseCategory(null);
-    }
-  });
   useEffect(() => {
     if (browseCategory !== null) {
       setCategory(browseCategory);

@@ -11,7 +11,7 @@ import { usePlace } from '../../state/use-place';
 import { useAppState } from '../../state/app-state';
 
 export default function Home() {
-  const { place, circles, circlesError, reloadCircles } = usePlace();
+  const { place, circle, circles, circlesError, reloadCircles } = usePlace();
   const { setBrowseCategory } = useAppState();
   const [picking, setPicking] = useState(false);
   const browse = (key: string) => {
@@ -21,7 +21,7 @@ export default function Home() {
 
   return (
     <Page className="home">
-      <PlaceBar onPick={() => setPicking(true)} />
+      <PlaceBar place={place} circle={circle} onPick={() => setPicking(true)} />
 
       {place?.source === 'default' && (
         <View className="notice" onClick={() => setPicking(true)}>

@@ -8,7 +8,7 @@ import { ErrorState, Loading } from '../../components/StateView';
 import { api, errorMessage } from '../../services/api';
 import { ROUTES, stationsOf } from '../../services/points';
 import { useRequest } from '../../services/use-request';
-import { useAppState } from '../../state/app-state';
+import { useAppState, wechatSession } from '../../state/app-state';
 
 /** In the H5 build (local development only) you sign in as a demo user; in WeChat, with wx.login. */
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
@@ -53,8 +53,7 @@ export default function Mine() {
   const wechatSignIn = async () => {
     setSigningIn(true);
     try {
-      const { code } = await Taro.login();
-      signIn(await api.post<SessionResponse>('/auth/wechat', { code }));
+      signIn(await wechatSession());
     } catch (e) {
       Taro.showToast({ title: errorMessage(e), icon: 'none' });
     } finally {

@@ -1,6 +1,6 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Activity, Passbook, VolunteerHours } from '@shared/api';
 import { Page } from '../../components/Page';
@@ -11,7 +11,7 @@ import { Empty, ErrorState, Loading } from '../../components/StateView';
 import { SignInFirst } from '../../components/SignInFirst';
 import { api } from '../../services/api';
 import { formatPoints, ROUTES } from '../../services/points';
-import { useRequest } from '../../services/use-request';
+import { useReloadOnShow, useRequest } from '../../services/use-request';
 import { useAppState } from '../../state/app-state';
 import { usePlace } from '../../state/use-place';
 import { useBecomeVolunteer } from '../../state/use-volunteer';
@@ -22,7 +22,7 @@ import { useBecomeVolunteer } from '../../state/use-volunteer';
  */
 export default function VolunteerTab() {
   const { user } = useAppState();
-  const { place, circles } = usePlace();
+  const { place, circle, circles } = usePlace();
   const [picking, setPicking] = useState(false);
   const { isVolunteer, joining, become } = useBecomeVolunteer();
 
@@ -30,18 +30,7 @@ export default function VolunteerTab() {
   const book = useRequest(() => api.get<Passbook>('/points/passbook'), [user?.id], !!user);
   const hours = useRequest(() => api.get<{ items: VolunteerHours[] }>('/volunteer/hours'), [user?.id], !!user);
   // Coming back to the tab (after signing up, redeeming…) shows fresh numbers; the first show is the load itself.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (!shown.current) {
-      shown.current = true;
-      return;
-    }
-    if (place) activities.reload();
-    if (user) {
-      book.reload();
-      hours.reload();
-    }
-  });
+  useReloadOnShow(activities, book, hours);
 
   const mine = new Map((hours.data?.items ?? []).filter((h) => h.state !== 'cancelled').map((h) => [h.activityId, h.stateName]));
 
@@ -49,7 +38,7 @@ export default function VolunteerTab() {
 
   return (
     <Page className="volunteer">
-      <PlaceBar onPick={() => setPicking(true)} />
+      <PlaceBar place={place} circle={circle} onPick={() => setPicking(true)} />
 
       {user ? (
         <View className="card balance-card">

@@ -11,12 +11,8 @@ import { api, errorMessage } from '../../../../services/api';
 import { newIdempotencyKey } from '../../../../services/idempotency';
 import { useRequest } from '../../../../services/use-request';
 import { useAppState } from '../../../../state/app-state';
+import { calendarDay } from '../../../../services/dates';
 
-const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-const dayLabel = (date: string) => {
-  const d = new Date(`${date}T12:00:00+08:00`);
-  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日 ${WEEKDAYS[d.getUTCDay()]}`;
-};
 
 export default function BookPage() {
   const { params } = useRouter();
@@ -112,7 +108,7 @@ export default function BookPage() {
           <View className="filters">
             {dates.map((d) => (
               <View key={d} className={`chip ${d === activeDate ? 'active' : ''}`} onClick={() => choose(() => { setDate(d); setSlotId(null); })} data-date={d}>
-                <Text>{dayLabel(d)}</Text>
+                <Text>{calendarDay(d)}</Text>
               </View>
             ))}
           </View>
@@ -213,7 +209,7 @@ export default function BookPage() {
             loading={submitting}
             onClick={() => submit(!!slot && slot.remaining === 0)}
           >
-            {!slot ? '请先选择时段' : slot.remaining === 0 ? `加入候补 ${dayLabel(slot.date)} ${slot.startTime}` : `确认预约 ${dayLabel(slot.date)} ${slot.startTime}`}
+            {!slot ? '请先选择时段' : slot.remaining === 0 ? `加入候补 ${calendarDay(slot.date)} ${slot.startTime}` : `确认预约 ${calendarDay(slot.date)} ${slot.startTime}`}
           </Button>
         </>
       )}

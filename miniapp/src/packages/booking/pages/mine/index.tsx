@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Booking } from '@shared/api';
 import { Page } from '../../../../components/Page';
@@ -7,16 +7,14 @@ import { BookingCard } from '../../../../components/BookingCard';
 import { Empty, ErrorState, Loading } from '../../../../components/StateView';
 import { SignInFirst } from '../../../../components/SignInFirst';
 import { api, errorMessage } from '../../../../services/api';
-import { useRequest } from '../../../../services/use-request';
+import { useReloadOnShow, useRequest } from '../../../../services/use-request';
 import { useAppState } from '../../../../state/app-state';
 
 export default function MyBookings() {
   const { params } = useRouter();
   const { user } = useAppState();
   const list = useRequest(() => api.get<{ items: Booking[] }>('/bookings/mine'), [user?.id], !!user);
-  useDidShow(() => {
-    if (user) list.reload();
-  });
+  useReloadOnShow(list);
 
   if (!user) return <Page><SignInFirst what="查看预约" /></Page>;
   if (list.loading && !list.data) return <Page><Loading /></Page>;

@@ -3,7 +3,7 @@ import { View, Text, Input } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Booking } from '@shared/api';
-import { shanghaiDate } from '@shared/time';
+import { nextDays } from '../../../../services/dates';
 import { Page } from '../../../../components/Page';
 import { BookingCard } from '../../../../components/BookingCard';
 import { Empty, ErrorState, Loading } from '../../../../components/StateView';
@@ -23,7 +23,7 @@ export default function CanteenDayPage() {
   const { params } = useRouter();
   const outletId = params.outletId ?? '';
   const { user } = useAppState();
-  const days = [shanghaiDate(), shanghaiDate(Date.now() + 86_400_000)];
+  const days = nextDays(2);
   const [date, setDate] = useState(days[0]);
   const [code, setCode] = useState('');
   const { busy, run } = useAction();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { View, Text, Input } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Booking, BookingStateDto } from '@shared/api';
 import { shanghaiDate } from '@shared/time';
@@ -10,7 +10,7 @@ import { Empty, ErrorState, Loading } from '../../../../components/StateView';
 import { SignInFirst } from '../../../../components/SignInFirst';
 import { api } from '../../../../services/api';
 import { useAction } from '../../../../services/use-action';
-import { useRequest } from '../../../../services/use-request';
+import { useReloadOnShow, useRequest } from '../../../../services/use-request';
 import { useAppState } from '../../../../state/app-state';
 
 const FILTERS: Array<{ state?: BookingStateDto; label: string }> = [
@@ -66,9 +66,7 @@ export default function MerchantInbox() {
   const [day, setDay] = useState(0);
   const date = dates[day].date;
   const inbox = useRequest(() => api.get<{ items: Booking[]; outlets: Array<{ id: string; name: string }> }>('/merchant/bookings', { state, date }), [user?.id, state, date], !!user);
-  useDidShow(() => {
-    if (user) inbox.reload();
-  });
+  useReloadOnShow(inbox);
 
   if (!user) return <Page><SignInFirst what="处理预约" /></Page>;
   if (!user.roles.includes('merchant')) return <Page><ErrorState message="商户工作台只对商户开放" /></Page>;

@@ -3,7 +3,7 @@ import { View, Text, Input } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { BOOKING_MODE_NAMES, BOOKING_MODES, type BookingMode, type OutletDetail, type Slot } from '@shared/api';
-import { shanghaiDate } from '@shared/time';
+import { nextDays } from '../../../../services/dates';
 import { Page } from '../../../../components/Page';
 import { Empty, ErrorState, Loading } from '../../../../components/StateView';
 import { SignInFirst } from '../../../../components/SignInFirst';
@@ -21,7 +21,7 @@ export default function SlotsPage() {
   const bookable = (outlet.data?.services ?? []).filter((s) => s.bookable);
   const [serviceId, setServiceId] = useState<string | null>(null);
   const service = bookable.find((s) => s.id === serviceId) ?? bookable[0];
-  const days = Array.from({ length: 7 }, (_, i) => shanghaiDate(Date.now() + i * 86_400_000));
+  const days = nextDays(7);
   const [date, setDate] = useState(days[1]);
   const [form, setForm] = useState({ start: '09:00', end: '09:30', capacity: '3' });
   const [modes, setModes] = useState<BookingMode[]>(['in_store']);

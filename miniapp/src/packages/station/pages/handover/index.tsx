@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { View, Text, Input } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { Me, Redemption } from '@shared/api';
+import type { Redemption } from '@shared/api';
 import { inShanghai } from '@shared/time';
 import { Page } from '../../../../components/Page';
 import { Empty, ErrorState, Loading } from '../../../../components/StateView';
 import { SignInFirst } from '../../../../components/SignInFirst';
 import { api, errorMessage } from '../../../../services/api';
 import { formatPoints, ROUTES, stationsOf } from '../../../../services/points';
-import { useRequest } from '../../../../services/use-request';
+import { useReloadOnShow, useRequest } from '../../../../services/use-request';
 import { useAppState } from '../../../../state/app-state';
 import '../../../../styles/points.scss';
 
@@ -17,17 +17,9 @@ type Result = { ok: true; r: Redemption } | { ok: false; message: string };
 
 /** The exchange station's counter: type the resident's 8-digit code, hand over the goods, see recent ones. */
 export default function HandoverPage() {
-  const { user, updateUser } = useAppState();
+  const { user, refreshUser } = useAppState();
   // The stored session may predate a new station: read the user's outlets again.
-  const me = useRequest(
-    async () => {
-      const m = await api.get<Me>('/me');
-      updateUser(m);
-      return m;
-    },
-    [user?.id],
-    !!user,
-  );
+  const me = useRequest(refreshUser, [user?.id], !!user);
   const stations = stationsOf(me.data ?? user);
   const [chosen, setChosen] = useState<string | null>(null);
   const station = stations.find((s) => s.id === chosen) ?? stations[0];
@@ -35,9 +27,7 @@ export default function HandoverPage() {
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
-  useDidShow(() => {
-    if (recent.data) recent.reload();
-  });
+  useReloadOnShow(recent);
 
   if (!user) return <Page><SignInFirst what="核销兑换码" /></Page>;
   if (!stations.length && me.loading) return <Page><Loading /></Page>;

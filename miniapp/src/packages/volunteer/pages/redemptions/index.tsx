@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Redemption } from '@shared/api';
 import { inShanghai } from '@shared/time';
@@ -8,7 +8,7 @@ import { Empty, ErrorState, Loading } from '../../../../components/StateView';
 import { SignInFirst } from '../../../../components/SignInFirst';
 import { api } from '../../../../services/api';
 import { formatPoints, groupDigits, ROUTES } from '../../../../services/points';
-import { useRequest } from '../../../../services/use-request';
+import { useReloadOnShow, useRequest } from '../../../../services/use-request';
 import { useAppState } from '../../../../state/app-state';
 import '../../../../styles/points.scss';
 
@@ -16,9 +16,7 @@ import '../../../../styles/points.scss';
 export default function RedemptionsPage() {
   const { user } = useAppState();
   const list = useRequest(() => api.get<{ items: Redemption[] }>('/redemptions/mine'), [user?.id], !!user);
-  useDidShow(() => {
-    if (user && list.data) list.reload();
-  });
+  useReloadOnShow(list);
 
   if (!user) return <Page><SignInFirst what="查看兑换记录" /></Page>;
   if (list.error && !list.data) return <Page><ErrorState message={list.error} onRetry={list.reload} /></Page>;

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { View, Text } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { NearbyResponse, Passbook, Redemption, Reward, Station } from '@shared/api';
 import { Page } from '../../../../components/Page';
@@ -9,7 +9,7 @@ import { Empty, ErrorState, Loading } from '../../../../components/StateView';
 import { api, ApiError, errorMessage } from '../../../../services/api';
 import { newIdempotencyKey } from '../../../../services/idempotency';
 import { formatPoints, ROUTES } from '../../../../services/points';
-import { useRequest } from '../../../../services/use-request';
+import { useReloadOnShow, useRequest } from '../../../../services/use-request';
 import { useAppState } from '../../../../state/app-state';
 import { usePlace } from '../../../../state/use-place';
 import '../../../../styles/points.scss';
@@ -43,15 +43,7 @@ export default function RewardsPage() {
   // One key per intended redemption, kept across retries of that same reward, so a retry after a
   // timeout never spends the points twice; a fresh key only once it went through.
   const keys = useRef(new Map<string, string>());
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (!shown.current) {
-      shown.current = true;
-      return;
-    }
-    if (place) stations.reload();
-    if (user) book.reload();
-  });
+  useReloadOnShow(stations, book);
 
   const balance = book.data?.balance;
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { View, Text, Input, Textarea } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Activity } from '@shared/api';
 import { Page } from '../../../../components/Page';
@@ -8,8 +8,9 @@ import { ActivityCard } from '../../../../components/ActivityCard';
 import { Empty, ErrorState, Loading } from '../../../../components/StateView';
 import { SignInFirst } from '../../../../components/SignInFirst';
 import { api, errorMessage } from '../../../../services/api';
-import { dayLabel, formatPoints, ROUTES, todayInShanghai } from '../../../../services/points';
-import { useRequest } from '../../../../services/use-request';
+import { formatPoints, ROUTES } from '../../../../services/points';
+import { dayLabel, nextDays } from '../../../../services/dates';
+import { useReloadOnShow, useRequest } from '../../../../services/use-request';
 import { useAppState } from '../../../../state/app-state';
 import '../../../../styles/points.scss';
 
@@ -40,7 +41,7 @@ function formProblem(f: Form): string | null {
 }
 
 function PublishForm({ onPublished }: { onPublished(a: Activity): void }) {
-  const days = Array.from({ length: 14 }, (_, i) => todayInShanghai(Date.now() + i * 86_400_000));
+  const days = nextDays(14);
   const [form, setForm] = useState<Form>({ title: '', description: '', place: '', date: days[1], startTime: '09:00', endTime: '11:00', capacity: '10', pointsPerHour: 1 });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -124,9 +125,7 @@ export default function WorkerActivities() {
   const isWorker = !!user?.roles.includes('worker');
   const list = useRequest(() => api.get<{ items: Activity[] }>('/worker/activities'), [user?.id], isWorker);
   const [publishing, setPublishing] = useState(false);
-  useDidShow(() => {
-    if (isWorker && list.data) list.reload();
-  });
+  useReloadOnShow(list);
 
   if (!user) return <Page><SignInFirst what="管理志愿活动" /></Page>;
   if (!isWorker) return <Page><ErrorState message="志愿活动管理只对社区工作者开放" /></Page>;

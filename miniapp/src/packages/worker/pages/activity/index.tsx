@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { View, Text, Input } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Activity, SignupState, VolunteerHours } from '@shared/api';
 import { Page } from '../../../../components/Page';
@@ -8,9 +8,10 @@ import { ActivityCard } from '../../../../components/ActivityCard';
 import { Empty, ErrorState, Loading } from '../../../../components/StateView';
 import { SignInFirst } from '../../../../components/SignInFirst';
 import { api } from '../../../../services/api';
-import { clockOf, formatPoints, hoursText, ROUTES } from '../../../../services/points';
+import { formatPoints, hoursText, ROUTES } from '../../../../services/points';
+import { clockOf } from '../../../../services/dates';
 import { useAction } from '../../../../services/use-action';
-import { useRequest } from '../../../../services/use-request';
+import { useReloadOnShow, useRequest } from '../../../../services/use-request';
 import { useAppState } from '../../../../state/app-state';
 import '../../../../styles/points.scss';
 
@@ -155,9 +156,7 @@ export default function WorkerActivity() {
   const { user } = useAppState();
   const isWorker = !!user?.roles.includes('worker');
   const data = useRequest(() => api.get<{ activity: Activity; items: VolunteerHours[] }>(`/worker/activities/${encodeURIComponent(id)}/signups`), [id, user?.id], isWorker && !!id);
-  useDidShow(() => {
-    if (data.data) data.reload();
-  });
+  useReloadOnShow(data);
 
   if (!user) return <Page><SignInFirst what="管理志愿活动" /></Page>;
   if (!isWorker) return <Page><ErrorState message="志愿活动管理只对社区工作者开放" /></Page>;
