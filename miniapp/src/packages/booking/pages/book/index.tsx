@@ -8,7 +8,7 @@ import { Page } from '../../../../components/Page';
 import { Empty, ErrorState, Loading } from '../../../../components/StateView';
 import { SignInFirst } from '../../../../components/SignInFirst';
 import { api, errorMessage } from '../../../../services/api';
-import { newIdempotencyKey } from '../../../../services/idempotency';
+import { useIdempotencyKeys } from '../../../../services/idempotency';
 import { useRequest } from '../../../../services/use-request';
 import { useAppState } from '../../../../state/app-state';
 import { calendarDay } from '../../../../services/dates';
@@ -34,8 +34,7 @@ export default function BookPage() {
   const elders = (family.data?.asFamily ?? []).filter((l) => l.state === 'confirmed');
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // The same key is re-sent if the user taps again after a timeout, so a retry never books twice.
-  const [idemKey, setIdemKey] = useState(newIdempotencyKey);
+  const idempotency = useIdempotencyKeys();
 
   const dates = useMemo(() => [...new Set((slots.data?.items ?? []).map((s) => s.date))], [slots.data]);
   const activeDate = date ?? dates[0] ?? null;
@@ -52,7 +51,6 @@ export default function BookPage() {
 
   const choose = (fn: () => void) => {
     fn();
-    setIdemKey(newIdempotencyKey());
     setError(null);
   };
 
@@ -76,12 +74,12 @@ export default function BookPage() {
     if (!slot || !chosenMode) return;
     setSubmitting(true);
     setError(null);
+    const body = { slotId: slot.id, mode: chosenMode, ...(forUserId ? { forUserId } : {}), ...(needsChild && childId ? { childId } : {}), ...(waitlist ? { waitlist: true } : {}), ...(chosenMode === 'home_visit' ? { address: address.trim() } : {}), ...(note.trim() ? { note: note.trim() } : {}) };
+    // The same choice sent again (a retry after a timeout) carries the same key, so it never books twice.
+    const intent = JSON.stringify(body);
     try {
-      const booking = await api.post<Booking>(
-        '/bookings',
-        { slotId: slot.id, mode: chosenMode, ...(forUserId ? { forUserId } : {}), ...(needsChild && childId ? { childId } : {}), ...(waitlist ? { waitlist: true } : {}), ...(chosenMode === 'home_visit' ? { address: address.trim() } : {}), ...(note.trim() ? { note: note.trim() } : {}) },
-        { 'idempotency-key': idemKey },
-      );
+      const booking = await api.post<Booking>('/bookings', body, { 'idempotency-key': idempotency.keyFor(intent) });
+      idempotency.done(intent);
       Taro.showToast({ title: booking.state === 'waitlisted' ? `已候补，第${booking.waitPosition}位` : '预约已提交', icon: 'success' });
       Taro.redirectTo({ url: `/packages/booking/pages/mine/index?highlight=${booking.id}` });
     } catch (e) {

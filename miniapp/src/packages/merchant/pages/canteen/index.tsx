@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
 import type { Booking } from '@shared/api';
 import { nextDays } from '../../../../services/dates';
 import { Page } from '../../../../components/Page';
+import { CodeEntry } from '../../../../components/CodeEntry';
 import { BookingCard } from '../../../../components/BookingCard';
 import { Empty, ErrorState, Loading } from '../../../../components/StateView';
 import { SignInFirst } from '../../../../components/SignInFirst';
@@ -25,17 +25,12 @@ export default function CanteenDayPage() {
   const { user } = useAppState();
   const days = nextDays(2);
   const [date, setDate] = useState(days[0]);
-  const [code, setCode] = useState('');
   const { busy, run } = useAction();
   const day = useRequest(() => api.get<CanteenDay>(`/merchant/outlets/${encodeURIComponent(outletId)}/meals`, { date }), [outletId, date], !!user && !!outletId);
 
   if (!user) return <Page><SignInFirst what="查看订餐" /></Page>;
 
-  const collect = () =>
-    run(() => api.post<Booking>(`/merchant/outlets/${encodeURIComponent(outletId)}/pickup`, { date, code }), '已取餐', () => {
-      setCode('');
-      day.reload();
-    });
+  const collect = (code: string) => run(() => api.post<Booking>(`/merchant/outlets/${encodeURIComponent(outletId)}/pickup`, { date, code }), '已取餐', day.reload);
 
   return (
     <Page className="canteen-day">
@@ -48,10 +43,7 @@ export default function CanteenDayPage() {
       </View>
       <View className="card">
         <Text className="card-title">取餐核销</Text>
-        <Input className="text-input code-input" type="number" maxlength={6} value={code} placeholder="6位取餐码" onInput={(e) => setCode(e.detail.value)} />
-        <Button className="big-button" type="primary" disabled={!/^\d{6}$/.test(code)} loading={busy} onClick={collect}>
-          确认取餐
-        </Button>
+        <CodeEntry digits={6} placeholder="6位取餐码" label="确认取餐" busy={busy} inputTestId="pickup-code-input" buttonTestId="pickup" onSubmit={collect} />
       </View>
       {day.loading && !day.data ? (
         <Loading />

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Redemption } from '@shared/api';
 import { inShanghai } from '@shared/time';
 import { Page } from '../../../../components/Page';
+import { CodeEntry } from '../../../../components/CodeEntry';
 import { Empty, ErrorState, Loading } from '../../../../components/StateView';
 import { SignInFirst } from '../../../../components/SignInFirst';
 import { api, errorMessage } from '../../../../services/api';
@@ -24,7 +25,6 @@ export default function HandoverPage() {
   const [chosen, setChosen] = useState<string | null>(null);
   const station = stations.find((s) => s.id === chosen) ?? stations[0];
   const recent = useRequest(() => api.get<{ items: Redemption[] }>(`/station/outlets/${encodeURIComponent(station!.id)}/redemptions`), [station?.id], !!station);
-  const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
   useReloadOnShow(recent);
@@ -34,17 +34,18 @@ export default function HandoverPage() {
   if (!stations.length && me.error) return <Page><ErrorState message={me.error} onRetry={me.reload} /></Page>;
   if (!station) return <Page><ErrorState message="您还没有管理的积分兑换点" /></Page>;
 
-  const handOver = async () => {
+  const handOver = async (code: string): Promise<boolean> => {
     setBusy(true);
     setResult(null);
     try {
       const r = await api.post<Redemption>(`/station/outlets/${encodeURIComponent(station.id)}/handover`, { code });
       setResult({ ok: true, r });
-      setCode('');
       Taro.showToast({ title: '已发放', icon: 'success' });
       recent.reload();
+      return true;
     } catch (e) {
       setResult({ ok: false, message: errorMessage(e) });
+      return false;
     } finally {
       setBusy(false);
     }
@@ -65,22 +66,17 @@ export default function HandoverPage() {
       )}
       <View className="card" data-outlet-id={station.id}>
         <Text className="card-title">{station.name}</Text>
-        <Text className="field-label">请输入居民出示的8位兑换码</Text>
-        <Input
-          className="text-input code-input big-code-input"
-          type="number"
-          maxlength={8}
-          value={code}
+        <CodeEntry
+          digits={8}
           placeholder="8位兑换码"
-          data-testid="handover-code-input"
-          onInput={(e) => {
-            setCode(e.detail.value.replace(/\D/g, ''));
-            setResult(null);
-          }}
+          label="确认发放"
+          hint="请输入居民出示的8位兑换码"
+          busy={busy}
+          inputTestId="handover-code-input"
+          buttonTestId="handover"
+          onTyping={() => setResult(null)}
+          onSubmit={handOver}
         />
-        <Button className="big-button wide-button" type="primary" disabled={!/^\d{8}$/.test(code)} loading={busy} data-testid="handover" onClick={handOver}>
-          确认发放
-        </Button>
         {result?.ok && (
           <View className="handover-result ok" data-testid="handover-result" data-redemption-id={result.r.id}>
             <Text className="handover-title">✓ 请发放：{result.r.rewardName}</Text>

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Activity, VolunteerHours } from '@shared/api';
 import { Page } from '../../../../components/Page';
+import { CodeEntry } from '../../../../components/CodeEntry';
 import { ActivityCard } from '../../../../components/ActivityCard';
 import { ConfirmLine, ConfirmPopup } from '../../../../components/ConfirmPopup';
 import { ErrorState, Loading } from '../../../../components/StateView';
@@ -16,38 +17,6 @@ import { useRequest } from '../../../../services/use-request';
 import { useAppState } from '../../../../state/app-state';
 import { useBecomeVolunteer } from '../../../../state/use-volunteer';
 import '../../../../styles/points.scss';
-
-/** Types the 6-digit code shown on the organiser's phone, then checks in or out. */
-function CodeEntry({ label, hint, testId, busy, onSubmit }: { label: string; hint: string; testId: string; busy: boolean; onSubmit(code: string): Promise<boolean> }) {
-  const [code, setCode] = useState('');
-  const ok = /^\d{6}$/.test(code);
-  return (
-    <View className="code-entry">
-      <Text className="code-entry-hint">{hint}</Text>
-      <Input
-        className="text-input code-input big-code-input"
-        type="number"
-        maxlength={6}
-        value={code}
-        placeholder="6位签到码"
-        data-testid="checkin-code-input"
-        onInput={(e) => setCode(e.detail.value.replace(/\D/g, ''))}
-      />
-      <Button
-        className="big-button wide-button"
-        type="primary"
-        disabled={!ok}
-        loading={busy}
-        data-testid={testId}
-        onClick={async () => {
-          if (await onSubmit(code)) setCode('');
-        }}
-      >
-        {label}
-      </Button>
-    </View>
-  );
-}
 
 /** One activity: sign up or cancel; on the day, check in and out with the organiser's rotating code. */
 export default function ActivityPage() {
@@ -108,7 +77,7 @@ export default function ActivityPage() {
     mineBlock = (
       <>
         {windowOpen ? (
-          <CodeEntry label="签到" hint="到了活动现场，请输入社工手机上显示的6位签到码" testId="check-in" busy={busy} onSubmit={(code) => post('check-in', { code }, '签到成功')} />
+          <CodeEntry digits={6} placeholder="6位签到码" inputTestId="checkin-code-input" label="签到" hint="到了活动现场，请输入社工手机上显示的6位签到码" buttonTestId="check-in" busy={busy} onSubmit={(code) => post('check-in', { code }, '签到成功')} />
         ) : beforeWindow ? (
           <Text className="code-entry-hint">活动开始前15分钟开放签到（{a.date.slice(5)} {clockOf(new Date(start - CHECKIN_GRACE_MS).toISOString())}起），到时请输入社工手机上的签到码。</Text>
         ) : (
@@ -126,7 +95,7 @@ export default function ActivityPage() {
       <>
         <Text>您已于{mine.checkInAt ? clockOf(mine.checkInAt) : ''}签到。活动结束时请再输入签到码签退。</Text>
         {windowOpen ? (
-          <CodeEntry label="签退" hint="请输入社工手机上显示的最新签到码" testId="check-out" busy={busy} onSubmit={(code) => post('check-out', { code }, '签退成功')} />
+          <CodeEntry digits={6} placeholder="6位签到码" inputTestId="checkin-code-input" label="签退" hint="请输入社工手机上显示的最新签到码" buttonTestId="check-out" busy={busy} onSubmit={(code) => post('check-out', { code }, '签退成功')} />
         ) : (
           <Text className="code-entry-hint">签退时间已过，请联系社工确认您的服务时长。</Text>
         )}

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
@@ -7,7 +7,7 @@ import { Page } from '../../../../components/Page';
 import { ConfirmLine, ConfirmPopup } from '../../../../components/ConfirmPopup';
 import { Empty, ErrorState, Loading } from '../../../../components/StateView';
 import { api, ApiError, errorMessage } from '../../../../services/api';
-import { newIdempotencyKey } from '../../../../services/idempotency';
+import { useIdempotencyKeys } from '../../../../services/idempotency';
 import { formatPoints, ROUTES } from '../../../../services/points';
 import { useReloadOnShow, useRequest } from '../../../../services/use-request';
 import { useAppState } from '../../../../state/app-state';
@@ -40,9 +40,7 @@ export default function RewardsPage() {
   const [chosen, setChosen] = useState<{ station: NearbyStation; reward: Reward } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // One key per intended redemption, kept across retries of that same reward, so a retry after a
-  // timeout never spends the points twice; a fresh key only once it went through.
-  const keys = useRef(new Map<string, string>());
+  const idempotency = useIdempotencyKeys();
   useReloadOnShow(stations, book);
 
   const balance = book.data?.balance;
@@ -50,13 +48,11 @@ export default function RewardsPage() {
   const redeem = async () => {
     if (!chosen) return;
     const intent = `${chosen.station.id}/${chosen.reward.id}`;
-    const key = keys.current.get(intent) ?? newIdempotencyKey();
-    keys.current.set(intent, key);
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<Redemption>('/redemptions', { outletId: chosen.station.id, rewardId: chosen.reward.id }, { 'idempotency-key': key });
-      keys.current.delete(intent);
+      const r = await api.post<Redemption>('/redemptions', { outletId: chosen.station.id, rewardId: chosen.reward.id }, { 'idempotency-key': idempotency.keyFor(intent) });
+      idempotency.done(intent);
       setChosen(null);
       Taro.showToast({ title: '兑换成功', icon: 'success' });
       Taro.navigateTo({ url: ROUTES.redemption(r.id) });
