@@ -166,7 +166,7 @@ export async function ensureDemoSlots(now = new Date(), days = 7): Promise<numbe
   // Runs on every start: only slots that do not exist yet are created.
   const { DEMO_SLOT_PLANS, DEMO_USERS } = await import('./demo-data');
   const { publishSlots } = await import('../functions/bookings/domain');
-  const { dateRange } = await import('../functions/bookings/slots');
+  const { dateRange } = await import('../shared/time');
   const { shanghaiDate } = await import('../shared/time');
   let created = 0;
   for (const plan of DEMO_SLOT_PLANS) {
@@ -193,7 +193,7 @@ export async function ensureDemoPoints(now = new Date()): Promise<number> {
   const { addReward } = await import('../functions/points/redemptions');
   const { adjustPoints } = await import('../functions/points/passbook');
   const { addHoursByHand } = await import('../functions/points/activities');
-  const { dateRange, localToUtc } = await import('../functions/bookings/slots');
+  const { dateRange, localToUtc } = await import('../shared/time');
   const { shanghaiDate } = await import('../shared/time');
   const { randomBytes } = await import('node:crypto');
   const as = (id: string) => {

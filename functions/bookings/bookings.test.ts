@@ -1,5 +1,6 @@
 import { transition, assertBookable, type BookingState } from './lifecycle';
-import { ageOn, mealPrice, DEFAULT_CANTEEN_PRICING } from './pricing';
+import { mealPrice, DEFAULT_CANTEEN_PRICING } from './pricing';
+import { ageOn } from '../../shared/time';
 
 const start = new Date('2026-11-25T10:00:00+08:00');
 const merchant = { id: 'u_m', role: 'merchant' as const };

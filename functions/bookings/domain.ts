@@ -9,11 +9,11 @@ import { getOutlet, getOutletWithServices, listOutletsOfOwner, setCanteenPricing
 import { getUser } from '../users/store';
 import { actsFor, confirmedElders } from '../family/domain';
 import { formatPrice, formatYuan } from '../../shared/money';
-import { shanghaiDate } from '../../shared/time';
+import { ageInMonths, dateRange, localToUtc, shanghaiDate } from '../../shared/time';
 import { validateHours } from '../../shared/hours';
 import type { Booking, BookingMode, Child, Outlet, Slot } from '../../shared/api';
 import { assertBookable, DEFAULT_CANCEL_CUTOFF_MINUTES, STATE_NAMES, transition, type BookingAction, type BookingState } from './lifecycle';
-import { dateRange, localToUtc, parseSlotId, slotId } from './slots';
+import { parseSlotId, slotId } from './slots';
 import { DEFAULT_CANTEEN_PRICING, mealPrice } from './pricing';
 import {
   CREATE_ACTIONS,
@@ -416,13 +416,6 @@ export async function promoteWaiting(slotId: string, now: Date): Promise<number>
     }
   }
   return promoted;
-}
-
-/** Months of age on a date, both 'YYYY-MM-DD'. */
-export function ageInMonths(birthDate: string, onDate: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [y, m, d] = onDate.split('-').map(Number);
-  return (y - by) * 12 + (m - bm) - (d < bd ? 1 : 0);
 }
 
 export async function addChild(user: AuthUser, input: { name: string; birthDate: string }, now: Date): Promise<Child> {

@@ -13,22 +13,15 @@
  */
 import { AppError } from '../http/errors';
 
-export type BookingState = 'waitlisted' | 'requested' | 'accepted' | 'rejected' | 'cancelled' | 'cancelled_by_merchant' | 'completed' | 'no_show';
+import { BOOKING_STATE_NAMES, type BookingState } from '../../shared/bookings';
+
+export type { BookingState };
 export type BookingAction = 'promote' | 'accept' | 'reject' | 'cancel' | 'merchantCancel' | 'complete' | 'noShow';
 export type ActorRole = 'resident' | 'merchant' | 'system';
 
 export const DEFAULT_CANCEL_CUTOFF_MINUTES = 120;
 
-export const STATE_NAMES: Record<BookingState, string> = {
-  waitlisted: '候补中',
-  requested: '待确认',
-  accepted: '已接单',
-  rejected: '已拒绝',
-  cancelled: '已取消',
-  cancelled_by_merchant: '商户已取消',
-  completed: '已完成',
-  no_show: '未到店',
-};
+export const STATE_NAMES = BOOKING_STATE_NAMES;
 
 interface Rule {
   from: BookingState[];

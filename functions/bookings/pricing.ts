@@ -3,6 +3,8 @@
  * 60+ pay the discounted price (default 9折) and get a per-meal subsidy (default 3 元) for at most one meal
  * a day; residents certified as in hardship get the free set meal. All amounts are integer fen.
  */
+import { ageOn } from '../../shared/time';
+
 export interface CanteenPricing {
   elderAge: number;
   /** Discount for elders as a per-mille rate: 900 = 9折. */
@@ -30,13 +32,6 @@ export interface MealPrice {
   payFen: number;
   subsidised: boolean;
   lines: PriceLine[];
-}
-
-/** Whole years between a birth date and the meal date, both 'YYYY-MM-DD' (Shanghai calendar days). */
-export function ageOn(birthDate: string, onDate: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [y, m, d] = onDate.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
 export function mealPrice(input: {

@@ -4,9 +4,8 @@
  * anything unexpected) to {"error":{code,message}}. Feature handlers stay a few lines long.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
 import { AppError } from './errors';
-import { parseWith } from './validate';
+import { parseWith, type Schema } from './validate';
 import { authenticate, type AuthUser } from '../auth/authenticate';
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -16,9 +15,9 @@ type AuthMode = 'required' | 'optional' | 'none';
 export interface RouteSpec<Q, B, P> {
   route: string;
   auth: AuthMode;
-  query?: z.ZodType<Q>;
-  body?: z.ZodType<B>;
-  path?: z.ZodType<P>;
+  query?: Schema<Q>;
+  body?: Schema<B>;
+  path?: Schema<P>;
 }
 
 export interface RequestContext<Q, B, P, U> {

@@ -2,9 +2,12 @@ import { z } from 'zod';
 import { AppError } from './errors';
 import { IDEMPOTENCY_KEY_RE } from '../db/idempotency';
 
+/** Any zod schema, classic or zod/mini (the schemas in shared/ that the pages validate with too). */
+export type Schema<T> = z.core.$ZodType<T>;
+
 /** Parse with a zod schema; any failure becomes one 400 with every problem listed. */
-export function parseWith<T>(schema: z.ZodType<T>, input: unknown, where: 'query' | 'body' | 'path'): T {
-  const result = schema.safeParse(input);
+export function parseWith<T>(schema: Schema<T>, input: unknown, where: 'query' | 'body' | 'path'): T {
+  const result = z.safeParse(schema, input);
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => ({ field: i.path.join('.') || where, message: i.message }));
   const first = problems[0];

@@ -5,7 +5,8 @@ import { hasRole, type AuthUser } from '../auth/authenticate';
 import { transactWrite, TransactionFailed, type TransactItem } from '../db/transact';
 import { getCircle, listCircles } from '../circles/store';
 import { addOwnRole, getUser } from '../users/store';
-import { localToUtc } from '../bookings/slots';
+import { localToUtc } from '../../shared/time';
+import { CHECKIN_GRACE_MS } from '../../shared/points';
 import { distanceMetres, walkingMinutes } from '../../shared/walking';
 import { inShanghai } from '../../shared/time';
 import { SIGNUP_STATE_NAMES, type Activity, type ActivityDraft, type SignupState, type VolunteerHours } from '../../shared/api';
@@ -23,7 +24,6 @@ import {
   statesAllowing,
   storedStatesAllowing,
   verifyCheckinCode,
-  CHECKIN_GRACE_MS,
   type SignupAction,
 } from './hours';
 import {

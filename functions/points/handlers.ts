@@ -1,5 +1,6 @@
 import { created, route } from '../http/handler';
-import { dateParam, idParam, idempotencyKeyOf, queryNumber, timeParam, z } from '../http/validate';
+import { activityDraftSchema } from '../../shared/schemas/activity';
+import { idParam, idempotencyKeyOf, queryNumber, z } from '../http/validate';
 import {
   activityDetail,
   activitySignups,
@@ -77,18 +78,7 @@ export const publish = route(
   {
     route: 'POST /worker/activities',
     auth: 'required',
-    body: z
-      .object({
-        title: text('活动名称', 30, 2),
-        description: text('活动介绍', 500, 0),
-        place: text('活动地点', 50, 2),
-        date: dateParam,
-        startTime: timeParam.refine((t) => t !== '24:00', '开始时间不能是24:00'),
-        endTime: timeParam,
-        capacity: z.number().int().min(1, '名额至少1人').max(500, '名额最多500人'),
-        pointsPerHour: z.number().int('每小时积分须为整数').min(0).max(10).optional(),
-      })
-      .strict(),
+    body: activityDraftSchema,
   },
   async ({ user, body, now }) => created(await publishActivity(user, body, now)),
 );

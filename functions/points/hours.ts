@@ -5,6 +5,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { SignupState } from '../../shared/api';
 import { HALF_HOUR_MS } from './ledger';
+import { CHECKIN_GRACE_MS } from '../../shared/points';
 
 export type SignupAction = 'signUp' | 'cancel' | 'checkIn' | 'checkOut' | 'confirm' | 'adjust' | 'reject' | 'addByHand';
 
@@ -45,8 +46,6 @@ export function storedStatesAllowing(action: SignupAction): SignupState[] {
   return FROM[action].filter((x): x is SignupState => x !== 'none');
 }
 
-/** The code may be used from a little before the start to a little after the end. */
-export const CHECKIN_GRACE_MS = 15 * 60_000;
 export const CODE_STEP_MS = 60_000;
 
 export function inCheckinWindow(now: Date, start: Date, end: Date): boolean {

@@ -1,4 +1,5 @@
-import { lotsTakenBy, checkAccount, checkLedger, expiryFor, expiryGroups, expiryPolicy, formatPoints, nextEntry, nextFirstExpiry, openLots, serviceHalfHours, unitsForHalfHours, unitsToExpire, type LedgerEntry } from './ledger';
+import { formatPoints } from '../../shared/points';
+import { lotsTakenBy, checkAccount, checkLedger, expiryFor, expiryGroups, expiryPolicy, nextEntry, toPoints, nextFirstExpiry, openLots, serviceHalfHours, unitsForHalfHours, unitsToExpire, type LedgerEntry } from './ledger';
 
 const t = (s: string) => new Date(`${s}+08:00`);
 
@@ -15,8 +16,8 @@ describe('service hours', () => {
   });
   it('turns half hours into units at the activity rate', () => {
     expect(unitsForHalfHours(3)).toBe(3); // 1.5 h at 1 point/h = 1.5 points = 3 units
-    expect(formatPoints(unitsForHalfHours(3))).toBe('1.5');
-    expect(formatPoints(unitsForHalfHours(4, 2))).toBe('4');
+    expect(formatPoints(toPoints(unitsForHalfHours(3)))).toBe('1.5');
+    expect(formatPoints(toPoints(unitsForHalfHours(4, 2)))).toBe('4');
     expect(() => unitsForHalfHours(1.5)).toThrow(RangeError);
     // 1.5 points an hour would make 3 half hours worth 2.25 points: rates are whole.
     expect(() => unitsForHalfHours(3, 1.5)).toThrow(RangeError);

@@ -81,9 +81,6 @@ export function unitsForHalfHours(halfHours: number, pointsPerHour = 1): number 
   return halfHours * pointsPerHour;
 }
 
-export function formatPoints(units: number): string {
-  return units % UNITS_PER_POINT === 0 ? String(units / UNITS_PER_POINT) : (units / UNITS_PER_POINT).toFixed(1);
-}
 
 export interface Lot {
   earnedAt: string;
