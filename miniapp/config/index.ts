@@ -8,6 +8,8 @@ const apiBase =
 
 // The repo's shared/ (categories, walking and hours rules) is compiled into both builds.
 const sharedDir = path.resolve(__dirname, '..', '..', 'shared');
+// `@/services/api` instead of `../../../../services/api`: a page's imports read the same at any depth.
+const srcDir = path.resolve(__dirname, '..', 'src');
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const config: UserConfigExport<'webpack5'> = {
@@ -23,7 +25,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: ['@tarojs/plugin-html'],
     defineConstants: { API_BASE: JSON.stringify(apiBase) },
-    alias: { '@shared': sharedDir },
+    alias: { '@shared': sharedDir, '@': srcDir },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },

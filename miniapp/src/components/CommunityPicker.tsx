@@ -1,8 +1,8 @@
 import { View, Text } from '@tarojs/components';
 import { Popup } from '@nutui/nutui-react-taro';
 import type { Circle } from '@shared/api';
-import type { Place } from '../services/location';
-import { useAppState } from '../state/app-state';
+import type { Place } from '@/services/location';
+import { useAppState } from '@/state/app-state';
 
 /** Choose where you live when GPS is unavailable or refused: circles, then their communities. */
 export function CommunityPicker({ visible, circles, onClose }: { visible: boolean; circles: Circle[]; onClose(): void }) {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button, Popup } from '@nutui/nutui-react-taro';
-import { useAppState } from '../state/app-state';
+import { useAppState } from '@/state/app-state';
 
 /**
  * A bottom sheet asking "are you sure?" with two big buttons. Used instead of the system modal where an

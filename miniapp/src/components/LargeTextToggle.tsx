@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import { useAppState } from '../state/app-state';
+import { useAppState } from '@/state/app-state';
 
 export function LargeTextToggle() {
   const { largeText, setLargeText } = useAppState();

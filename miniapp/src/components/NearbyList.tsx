@@ -2,8 +2,8 @@ import { useState, type ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { NearbyResponse, OutletSummary } from '@shared/api';
-import { api, errorMessage } from '../services/api';
-import { useRequest } from '../services/use-request';
+import { api, errorMessage } from '@/services/api';
+import { useRequest } from '@/services/use-request';
 import { OutletCard } from './OutletCard';
 import { Empty, ErrorState, Loading } from './StateView';
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
-import { useAppState } from '../state/app-state';
+import { useAppState } from '@/state/app-state';
 
 /** Every page's root: applies large-text mode so every page follows the same switch. */
 export function Page({ children, className = '' }: { children: ReactNode; className?: string }) {

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import type { Circle } from '@shared/api';
-import type { Place } from '../services/location';
+import type { Place } from '@/services/location';
 import { LargeTextToggle } from './LargeTextToggle';
 
 /** Where "near me" is measured from, with the buttons to change community and to switch large text. */

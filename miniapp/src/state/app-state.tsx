@@ -5,8 +5,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import type { Me, SessionResponse } from '@shared/api';
-import { api, setRelogin, setToken } from '../services/api';
-import type { Place } from '../services/location';
+import { api, setRelogin, setToken } from '@/services/api';
+import type { Place } from '@/services/location';
 
 interface AppState {
   largeText: boolean;

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import type { Circle } from '@shared/api';
-import { api } from '../services/api';
-import { locate, nearestCircle } from '../services/location';
-import { useRequest } from '../services/use-request';
+import { api } from '@/services/api';
+import { locate, nearestCircle } from '@/services/location';
+import { useRequest } from '@/services/use-request';
 import { useAppState } from './app-state';
 
 let circlesCache: Promise<{ items: Circle[] }> | null = null;

@@ -1,5 +1,5 @@
-import { api } from '../services/api';
-import { useAction } from '../services/use-action';
+import { api } from '@/services/api';
+import { useAction } from '@/services/use-action';
 import { useAppState } from './app-state';
 
 /** "成为志愿者": registers the role, then reads the user again so the session carries the new role. */

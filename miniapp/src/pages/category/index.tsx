@@ -2,11 +2,11 @@ import { useEffect, useState } from 'react';
 import { View, Text, Input, ScrollView } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { CATEGORIES, categoryName } from '@shared/categories';
-import { Page } from '../../components/Page';
-import { NearbyList } from '../../components/NearbyList';
-import { CommunityPicker } from '../../components/CommunityPicker';
-import { usePlace } from '../../state/use-place';
-import { useAppState } from '../../state/app-state';
+import { Page } from '@/components/Page';
+import { NearbyList } from '@/components/NearbyList';
+import { CommunityPicker } from '@/components/CommunityPicker';
+import { usePlace } from '@/state/use-place';
+import { useAppState } from '@/state/app-state';
 
 const REACH = [5, 10, 15, 30];
 

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { CATEGORIES, FOCUS_CATEGORIES } from '@shared/categories';
-import { Page } from '../../components/Page';
-import { NearbyList } from '../../components/NearbyList';
-import { CommunityPicker } from '../../components/CommunityPicker';
-import { PlaceBar } from '../../components/PlaceBar';
-import { ErrorState } from '../../components/StateView';
-import { usePlace } from '../../state/use-place';
-import { useAppState } from '../../state/app-state';
+import { Page } from '@/components/Page';
+import { NearbyList } from '@/components/NearbyList';
+import { CommunityPicker } from '@/components/CommunityPicker';
+import { PlaceBar } from '@/components/PlaceBar';
+import { ErrorState } from '@/components/StateView';
+import { usePlace } from '@/state/use-place';
+import { useAppState } from '@/state/app-state';
 
 export default function Home() {
   const { place, circle, circles, circlesError, reloadCircles } = usePlace();

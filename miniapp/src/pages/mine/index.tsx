@@ -3,12 +3,12 @@ import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { ROLE_NAMES, type DemoUser, type SessionResponse } from '@shared/api';
-import { Page } from '../../components/Page';
-import { ErrorState, Loading } from '../../components/StateView';
-import { api, errorMessage } from '../../services/api';
-import { ROUTES, stationsOf } from '../../services/points';
-import { useRequest } from '../../services/use-request';
-import { useAppState, wechatSession } from '../../state/app-state';
+import { Page } from '@/components/Page';
+import { ErrorState, Loading } from '@/components/StateView';
+import { api, errorMessage } from '@/services/api';
+import { ROUTES, stationsOf } from '@/services/points';
+import { useRequest } from '@/services/use-request';
+import { useAppState, wechatSession } from '@/state/app-state';
 
 /** In the H5 build (local development only) you sign in as a demo user; in WeChat, with wx.login. */
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';

@@ -3,18 +3,18 @@ import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Activity, Passbook, VolunteerHours } from '@shared/api';
-import { Page } from '../../components/Page';
-import { ActivityCard } from '../../components/ActivityCard';
-import { CommunityPicker } from '../../components/CommunityPicker';
-import { PlaceBar } from '../../components/PlaceBar';
-import { Empty, ErrorState, Loading } from '../../components/StateView';
-import { SignInFirst } from '../../components/SignInFirst';
-import { api } from '../../services/api';
-import { formatPoints, ROUTES } from '../../services/points';
-import { useReloadOnShow, useRequest } from '../../services/use-request';
-import { useAppState } from '../../state/app-state';
-import { usePlace } from '../../state/use-place';
-import { useBecomeVolunteer } from '../../state/use-volunteer';
+import { Page } from '@/components/Page';
+import { ActivityCard } from '@/components/ActivityCard';
+import { CommunityPicker } from '@/components/CommunityPicker';
+import { PlaceBar } from '@/components/PlaceBar';
+import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { SignInFirst } from '@/components/SignInFirst';
+import { api } from '@/services/api';
+import { formatPoints, ROUTES } from '@/services/points';
+import { useReloadOnShow, useRequest } from '@/services/use-request';
+import { useAppState } from '@/state/app-state';
+import { usePlace } from '@/state/use-place';
+import { useBecomeVolunteer } from '@/state/use-volunteer';
 
 /**
  * The 志愿 tab: my points at a glance, the way to my passbook, hours and rewards, and the volunteer

@@ -4,14 +4,14 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { BOOKING_MODE_NAMES, type Booking, type BookingMode, type Child, type FamilyLink, type OutletDetail, type Slot } from '@shared/api';
 import { formatPrice, formatYuan } from '@shared/money';
-import { Page } from '../../../../components/Page';
-import { Empty, ErrorState, Loading } from '../../../../components/StateView';
-import { SignInFirst } from '../../../../components/SignInFirst';
-import { api, errorMessage } from '../../../../services/api';
-import { useIdempotencyKeys } from '../../../../services/idempotency';
-import { useRequest } from '../../../../services/use-request';
-import { useAppState } from '../../../../state/app-state';
-import { calendarDay } from '../../../../services/dates';
+import { Page } from '@/components/Page';
+import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { SignInFirst } from '@/components/SignInFirst';
+import { api, errorMessage } from '@/services/api';
+import { useIdempotencyKeys } from '@/services/idempotency';
+import { useRequest } from '@/services/use-request';
+import { useAppState } from '@/state/app-state';
+import { calendarDay } from '@/services/dates';
 
 
 export default function BookPage() {

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { View, Text, Input } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { FamilyLink } from '@shared/api';
-import { Page } from '../../../../components/Page';
-import { ErrorState, Loading } from '../../../../components/StateView';
-import { SignInFirst } from '../../../../components/SignInFirst';
-import { api } from '../../../../services/api';
-import { useAction } from '../../../../services/use-action';
-import { useRequest } from '../../../../services/use-request';
-import { useAppState } from '../../../../state/app-state';
+import { Page } from '@/components/Page';
+import { ErrorState, Loading } from '@/components/StateView';
+import { SignInFirst } from '@/components/SignInFirst';
+import { api } from '@/services/api';
+import { useAction } from '@/services/use-action';
+import { useRequest } from '@/services/use-request';
+import { useAppState } from '@/state/app-state';
 
 /** The elder shows their 亲情码; a relative enters it; the elder (or a community worker) confirms. */
 export default function FamilyPage() {

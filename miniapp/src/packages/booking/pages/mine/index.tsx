@@ -2,13 +2,13 @@ import { View, Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Booking } from '@shared/api';
-import { Page } from '../../../../components/Page';
-import { BookingCard } from '../../../../components/BookingCard';
-import { Empty, ErrorState, Loading } from '../../../../components/StateView';
-import { SignInFirst } from '../../../../components/SignInFirst';
-import { api, errorMessage } from '../../../../services/api';
-import { useReloadOnShow, useRequest } from '../../../../services/use-request';
-import { useAppState } from '../../../../state/app-state';
+import { Page } from '@/components/Page';
+import { BookingCard } from '@/components/BookingCard';
+import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { SignInFirst } from '@/components/SignInFirst';
+import { api, errorMessage } from '@/services/api';
+import { useReloadOnShow, useRequest } from '@/services/use-request';
+import { useAppState } from '@/state/app-state';
 
 export default function MyBookings() {
   const { params } = useRouter();

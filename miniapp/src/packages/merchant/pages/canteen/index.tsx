@@ -2,16 +2,16 @@ import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { Booking } from '@shared/api';
-import { nextDays } from '../../../../services/dates';
-import { Page } from '../../../../components/Page';
-import { CodeEntry } from '../../../../components/CodeEntry';
-import { BookingCard } from '../../../../components/BookingCard';
-import { Empty, ErrorState, Loading } from '../../../../components/StateView';
-import { SignInFirst } from '../../../../components/SignInFirst';
-import { api } from '../../../../services/api';
-import { useAction } from '../../../../services/use-action';
-import { useRequest } from '../../../../services/use-request';
-import { useAppState } from '../../../../state/app-state';
+import { nextDays } from '@/services/dates';
+import { Page } from '@/components/Page';
+import { CodeEntry } from '@/components/CodeEntry';
+import { BookingCard } from '@/components/BookingCard';
+import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { SignInFirst } from '@/components/SignInFirst';
+import { api } from '@/services/api';
+import { useAction } from '@/services/use-action';
+import { useRequest } from '@/services/use-request';
+import { useAppState } from '@/state/app-state';
 
 interface CanteenDay {
   date: string;

@@ -4,14 +4,14 @@ import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Booking, BookingStateDto } from '@shared/api';
 import { shanghaiDate } from '@shared/time';
-import { Page } from '../../../../components/Page';
-import { BookingCard } from '../../../../components/BookingCard';
-import { Empty, ErrorState, Loading } from '../../../../components/StateView';
-import { SignInFirst } from '../../../../components/SignInFirst';
-import { api } from '../../../../services/api';
-import { useAction } from '../../../../services/use-action';
-import { useReloadOnShow, useRequest } from '../../../../services/use-request';
-import { useAppState } from '../../../../state/app-state';
+import { Page } from '@/components/Page';
+import { BookingCard } from '@/components/BookingCard';
+import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { SignInFirst } from '@/components/SignInFirst';
+import { api } from '@/services/api';
+import { useAction } from '@/services/use-action';
+import { useReloadOnShow, useRequest } from '@/services/use-request';
+import { useAppState } from '@/state/app-state';
 
 const FILTERS: Array<{ state?: BookingStateDto; label: string }> = [
   { state: 'requested', label: '待确认' },

@@ -3,14 +3,14 @@ import { View, Text, Input } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { BOOKING_MODE_NAMES, BOOKING_MODES, type BookingMode, type OutletDetail, type Slot } from '@shared/api';
-import { nextDays } from '../../../../services/dates';
-import { Page } from '../../../../components/Page';
-import { Empty, ErrorState, Loading } from '../../../../components/StateView';
-import { SignInFirst } from '../../../../components/SignInFirst';
-import { api } from '../../../../services/api';
-import { useAction } from '../../../../services/use-action';
-import { useRequest } from '../../../../services/use-request';
-import { useAppState } from '../../../../state/app-state';
+import { nextDays } from '@/services/dates';
+import { Page } from '@/components/Page';
+import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { SignInFirst } from '@/components/SignInFirst';
+import { api } from '@/services/api';
+import { useAction } from '@/services/use-action';
+import { useRequest } from '@/services/use-request';
+import { useAppState } from '@/state/app-state';
 
 /** A merchant publishes time slots with a capacity for a bookable service, and adjusts capacity later. */
 export default function SlotsPage() {

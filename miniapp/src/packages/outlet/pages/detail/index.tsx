@@ -5,11 +5,11 @@ import type { OutletDetail } from '@shared/api';
 import { categoryName } from '@shared/categories';
 import { formatPrice } from '@shared/money';
 import { distanceMetres, walkingMinutes } from '@shared/walking';
-import { Page } from '../../../../components/Page';
-import { ErrorState, Loading } from '../../../../components/StateView';
-import { api } from '../../../../services/api';
-import { useRequest } from '../../../../services/use-request';
-import { useAppState } from '../../../../state/app-state';
+import { Page } from '@/components/Page';
+import { ErrorState, Loading } from '@/components/StateView';
+import { api } from '@/services/api';
+import { useRequest } from '@/services/use-request';
+import { useAppState } from '@/state/app-state';
 
 export default function OutletDetailPage() {
   const { params } = useRouter();

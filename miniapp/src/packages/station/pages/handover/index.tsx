@@ -4,15 +4,15 @@ import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Redemption } from '@shared/api';
 import { inShanghai } from '@shared/time';
-import { Page } from '../../../../components/Page';
-import { CodeEntry } from '../../../../components/CodeEntry';
-import { Empty, ErrorState, Loading } from '../../../../components/StateView';
-import { SignInFirst } from '../../../../components/SignInFirst';
-import { api, errorMessage } from '../../../../services/api';
-import { formatPoints, ROUTES, stationsOf } from '../../../../services/points';
-import { useReloadOnShow, useRequest } from '../../../../services/use-request';
-import { useAppState } from '../../../../state/app-state';
-import '../../../../styles/points.scss';
+import { Page } from '@/components/Page';
+import { CodeEntry } from '@/components/CodeEntry';
+import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { SignInFirst } from '@/components/SignInFirst';
+import { api, errorMessage } from '@/services/api';
+import { formatPoints, ROUTES, stationsOf } from '@/services/points';
+import { useReloadOnShow, useRequest } from '@/services/use-request';
+import { useAppState } from '@/state/app-state';
+import '@/styles/points.scss';
 
 type Result = { ok: true; r: Redemption } | { ok: false; message: string };
 

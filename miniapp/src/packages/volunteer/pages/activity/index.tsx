@@ -3,20 +3,20 @@ import { View, Text } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Activity, VolunteerHours } from '@shared/api';
-import { Page } from '../../../../components/Page';
-import { CodeEntry } from '../../../../components/CodeEntry';
-import { ActivityCard } from '../../../../components/ActivityCard';
-import { ConfirmLine, ConfirmPopup } from '../../../../components/ConfirmPopup';
-import { ErrorState, Loading } from '../../../../components/StateView';
-import { SignInFirst } from '../../../../components/SignInFirst';
-import { api } from '../../../../services/api';
-import { CHECKIN_GRACE_MS, formatPoints, hoursText } from '../../../../services/points';
-import { clockOf } from '../../../../services/dates';
-import { useAction } from '../../../../services/use-action';
-import { useRequest } from '../../../../services/use-request';
-import { useAppState } from '../../../../state/app-state';
-import { useBecomeVolunteer } from '../../../../state/use-volunteer';
-import '../../../../styles/points.scss';
+import { Page } from '@/components/Page';
+import { CodeEntry } from '@/components/CodeEntry';
+import { ActivityCard } from '@/components/ActivityCard';
+import { ConfirmLine, ConfirmPopup } from '@/components/ConfirmPopup';
+import { ErrorState, Loading } from '@/components/StateView';
+import { SignInFirst } from '@/components/SignInFirst';
+import { api } from '@/services/api';
+import { CHECKIN_GRACE_MS, formatPoints, hoursText } from '@/services/points';
+import { clockOf } from '@/services/dates';
+import { useAction } from '@/services/use-action';
+import { useRequest } from '@/services/use-request';
+import { useAppState } from '@/state/app-state';
+import { useBecomeVolunteer } from '@/state/use-volunteer';
+import '@/styles/points.scss';
 
 /** One activity: sign up or cancel; on the day, check in and out with the organiser's rotating code. */
 export default function ActivityPage() {

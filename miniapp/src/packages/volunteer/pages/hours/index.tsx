@@ -1,15 +1,15 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { VolunteerHours } from '@shared/api';
-import { Page } from '../../../../components/Page';
-import { Empty, ErrorState, Loading } from '../../../../components/StateView';
-import { SignInFirst } from '../../../../components/SignInFirst';
-import { api } from '../../../../services/api';
-import { formatPoints, hoursText, ROUTES } from '../../../../services/points';
-import { dayLabel } from '../../../../services/dates';
-import { useRequest } from '../../../../services/use-request';
-import { useAppState } from '../../../../state/app-state';
-import '../../../../styles/points.scss';
+import { Page } from '@/components/Page';
+import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { SignInFirst } from '@/components/SignInFirst';
+import { api } from '@/services/api';
+import { formatPoints, hoursText, ROUTES } from '@/services/points';
+import { dayLabel } from '@/services/dates';
+import { useRequest } from '@/services/use-request';
+import { useAppState } from '@/state/app-state';
+import '@/styles/points.scss';
 
 interface HoursResponse {
   items: VolunteerHours[];

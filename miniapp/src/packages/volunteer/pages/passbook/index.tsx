@@ -3,14 +3,14 @@ import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Passbook } from '@shared/api';
 import { inShanghai } from '@shared/time';
-import { Page } from '../../../../components/Page';
-import { Empty, ErrorState, Loading } from '../../../../components/StateView';
-import { SignInFirst } from '../../../../components/SignInFirst';
-import { api } from '../../../../services/api';
-import { formatPoints, ROUTES, signedPoints } from '../../../../services/points';
-import { useRequest } from '../../../../services/use-request';
-import { useAppState } from '../../../../state/app-state';
-import '../../../../styles/points.scss';
+import { Page } from '@/components/Page';
+import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { SignInFirst } from '@/components/SignInFirst';
+import { api } from '@/services/api';
+import { formatPoints, ROUTES, signedPoints } from '@/services/points';
+import { useRequest } from '@/services/use-request';
+import { useAppState } from '@/state/app-state';
+import '@/styles/points.scss';
 
 /** The points passbook: balance, what expires when, and every entry like a bank book (newest first). */
 export default function PassbookPage() {

@@ -4,16 +4,16 @@ import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Redemption } from '@shared/api';
 import { inShanghai } from '@shared/time';
-import { Page } from '../../../../components/Page';
-import { ConfirmLine, ConfirmPopup } from '../../../../components/ConfirmPopup';
-import { ErrorState, Loading } from '../../../../components/StateView';
-import { SignInFirst } from '../../../../components/SignInFirst';
-import { api } from '../../../../services/api';
-import { formatPoints, groupDigits, ROUTES } from '../../../../services/points';
-import { useAction } from '../../../../services/use-action';
-import { useRequest } from '../../../../services/use-request';
-import { useAppState } from '../../../../state/app-state';
-import '../../../../styles/points.scss';
+import { Page } from '@/components/Page';
+import { ConfirmLine, ConfirmPopup } from '@/components/ConfirmPopup';
+import { ErrorState, Loading } from '@/components/StateView';
+import { SignInFirst } from '@/components/SignInFirst';
+import { api } from '@/services/api';
+import { formatPoints, groupDigits, ROUTES } from '@/services/points';
+import { useAction } from '@/services/use-action';
+import { useRequest } from '@/services/use-request';
+import { useAppState } from '@/state/app-state';
+import '@/styles/points.scss';
 
 /**
  * One redemption: the 8-digit code, large enough to read out at the station. While it waits to be

@@ -3,14 +3,14 @@ import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Redemption } from '@shared/api';
 import { inShanghai } from '@shared/time';
-import { Page } from '../../../../components/Page';
-import { Empty, ErrorState, Loading } from '../../../../components/StateView';
-import { SignInFirst } from '../../../../components/SignInFirst';
-import { api } from '../../../../services/api';
-import { formatPoints, groupDigits, ROUTES } from '../../../../services/points';
-import { useReloadOnShow, useRequest } from '../../../../services/use-request';
-import { useAppState } from '../../../../state/app-state';
-import '../../../../styles/points.scss';
+import { Page } from '@/components/Page';
+import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { SignInFirst } from '@/components/SignInFirst';
+import { api } from '@/services/api';
+import { formatPoints, groupDigits, ROUTES } from '@/services/points';
+import { useReloadOnShow, useRequest } from '@/services/use-request';
+import { useAppState } from '@/state/app-state';
+import '@/styles/points.scss';
 
 /** All my redemptions, those still to collect first; a tap opens the code. */
 export default function RedemptionsPage() {

@@ -3,16 +3,16 @@ import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { NearbyResponse, Passbook, Redemption, Reward, Station } from '@shared/api';
-import { Page } from '../../../../components/Page';
-import { ConfirmLine, ConfirmPopup } from '../../../../components/ConfirmPopup';
-import { Empty, ErrorState, Loading } from '../../../../components/StateView';
-import { api, ApiError, errorMessage } from '../../../../services/api';
-import { useIdempotencyKeys } from '../../../../services/idempotency';
-import { formatPoints, ROUTES } from '../../../../services/points';
-import { useReloadOnShow, useRequest } from '../../../../services/use-request';
-import { useAppState } from '../../../../state/app-state';
-import { usePlace } from '../../../../state/use-place';
-import '../../../../styles/points.scss';
+import { Page } from '@/components/Page';
+import { ConfirmLine, ConfirmPopup } from '@/components/ConfirmPopup';
+import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { api, ApiError, errorMessage } from '@/services/api';
+import { useIdempotencyKeys } from '@/services/idempotency';
+import { formatPoints, ROUTES } from '@/services/points';
+import { useReloadOnShow, useRequest } from '@/services/use-request';
+import { useAppState } from '@/state/app-state';
+import { usePlace } from '@/state/use-place';
+import '@/styles/points.scss';
 
 type NearbyStation = Station & { walkingMinutes: number; distanceMetres: number };
 

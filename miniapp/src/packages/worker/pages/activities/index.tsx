@@ -3,16 +3,16 @@ import { View, Text, Input, Textarea } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Activity } from '@shared/api';
-import { Page } from '../../../../components/Page';
-import { ActivityCard } from '../../../../components/ActivityCard';
-import { Empty, ErrorState, Loading } from '../../../../components/StateView';
-import { SignInFirst } from '../../../../components/SignInFirst';
-import { api, errorMessage } from '../../../../services/api';
-import { formatPoints, ROUTES } from '../../../../services/points';
-import { dayLabel, nextDays } from '../../../../services/dates';
-import { useReloadOnShow, useRequest } from '../../../../services/use-request';
-import { useAppState } from '../../../../state/app-state';
-import '../../../../styles/points.scss';
+import { Page } from '@/components/Page';
+import { ActivityCard } from '@/components/ActivityCard';
+import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { SignInFirst } from '@/components/SignInFirst';
+import { api, errorMessage } from '@/services/api';
+import { formatPoints, ROUTES } from '@/services/points';
+import { dayLabel, nextDays } from '@/services/dates';
+import { useReloadOnShow, useRequest } from '@/services/use-request';
+import { useAppState } from '@/state/app-state';
+import '@/styles/points.scss';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 // Whole points per hour keep every half hour worth a whole number of half points.

@@ -3,17 +3,17 @@ import { View, Text, Input } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Activity, SignupState, VolunteerHours } from '@shared/api';
-import { Page } from '../../../../components/Page';
-import { ActivityCard } from '../../../../components/ActivityCard';
-import { Empty, ErrorState, Loading } from '../../../../components/StateView';
-import { SignInFirst } from '../../../../components/SignInFirst';
-import { api } from '../../../../services/api';
-import { formatPoints, hoursText, ROUTES } from '../../../../services/points';
-import { clockOf } from '../../../../services/dates';
-import { useAction } from '../../../../services/use-action';
-import { useReloadOnShow, useRequest } from '../../../../services/use-request';
-import { useAppState } from '../../../../state/app-state';
-import '../../../../styles/points.scss';
+import { Page } from '@/components/Page';
+import { ActivityCard } from '@/components/ActivityCard';
+import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { SignInFirst } from '@/components/SignInFirst';
+import { api } from '@/services/api';
+import { formatPoints, hoursText, ROUTES } from '@/services/points';
+import { clockOf } from '@/services/dates';
+import { useAction } from '@/services/use-action';
+import { useReloadOnShow, useRequest } from '@/services/use-request';
+import { useAppState } from '@/state/app-state';
+import '@/styles/points.scss';
 
 const ORDER: SignupState[] = ['pending', 'checked_in', 'signed_up', 'confirmed', 'rejected', 'cancelled'];
 
