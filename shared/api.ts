@@ -216,7 +216,7 @@ export interface Booking {
   cancelCutoffMinutes: number;
   /** Canteen meals: the price computed on the server, how it was made up, and the pickup code. */
   payFen?: number;
-  priceLines?: Array<{ label: string; amountFen: number }>;
+  priceLines?: PriceLine[];
   subsidised?: boolean;
   pickupCode?: string;
   history: BookingHistoryEntry[];
@@ -364,4 +364,160 @@ export interface Redemption {
   createdAt: string;
   handedOverAt?: string;
   cancelledAt?: string;
+}
+
+// ---- Named response and request shapes: what each endpoint answers and takes, declared once here ----
+
+/** The answer of every list endpoint without paging (`/circles`, `/bookings/mine`, `/redemptions/mine`, …). */
+export interface ListResponse<T> {
+  items: T[];
+}
+
+/** One line of a canteen price: the base price, the elder discount, the subsidy (negative amounts). */
+export interface PriceLine {
+  label: string;
+  amountFen: number;
+}
+
+/** GET /bookings/quote: what a canteen meal costs this person, made up line by line. */
+export interface BookingQuote {
+  payFen: number;
+  lines: PriceLine[];
+  subsidised: boolean;
+  ageVerified: boolean;
+}
+
+/** POST /bookings (with an idempotency-key header). */
+export interface BookingRequest {
+  slotId: string;
+  mode: BookingMode;
+  forUserId?: string;
+  childId?: string;
+  waitlist?: boolean;
+  address?: string;
+  note?: string;
+}
+
+export type BookingAction = 'accept' | 'reject' | 'cancel' | 'merchantCancel' | 'complete' | 'noShow';
+
+/** POST /bookings/{id}/actions. */
+export interface BookingActionRequest {
+  action: BookingAction;
+  reason?: string;
+}
+
+/** GET /merchant/bookings: the merchant's bookings and the outlets they run. */
+export interface MerchantInbox {
+  items: Booking[];
+  outlets: Array<{ id: string; name: string }>;
+}
+
+/** POST /merchant/outlets/{id}/slots. */
+export interface PublishSlotsRequest {
+  serviceId: string;
+  modes: BookingMode[];
+  menu?: string[];
+  cancelCutoffMinutes?: number;
+  slots: Array<{ date: string; start: string; end: string; capacity: number }>;
+}
+
+export interface PublishSlotsResponse {
+  created: number;
+  existing: number;
+  slotIds: string[];
+}
+
+/** One meal of a canteen's day: how many were reserved and collected. */
+export interface CanteenMeal {
+  slotId: string;
+  serviceName: string;
+  startTime: string;
+  endTime: string;
+  reserved: number;
+  collected: number;
+}
+
+/** GET /merchant/outlets/{id}/meals. */
+export interface CanteenDay {
+  date: string;
+  meals: CanteenMeal[];
+  items: Booking[];
+}
+
+/** GET /family/links: the links where I am the elder, and those where I am the relative. */
+export interface FamilyLinks {
+  asElder: FamilyLink[];
+  asFamily: FamilyLink[];
+}
+
+export interface FamilyCode {
+  code: string;
+}
+
+/** POST /me/children. */
+export interface NewChild {
+  name: string;
+  birthDate: string;
+}
+
+/** POST /me/volunteer. */
+export interface BecomeVolunteerResponse {
+  id: string;
+  roles: Role[];
+}
+
+/** GET /volunteer/hours: every sign-up of mine, with confirmed and waiting totals in hours. */
+export interface VolunteerHoursResponse {
+  items: VolunteerHours[];
+  confirmedHours: number;
+  pendingHours: number;
+}
+
+/** GET /worker/activities/{id}/signups. */
+export interface ActivitySignups {
+  activity: Activity;
+  items: VolunteerHours[];
+}
+
+/** GET /worker/activities/{id}/checkin-code: the rotating 6-digit code and when it changes. */
+export interface CheckinCode {
+  code: string;
+  rotatesAt: string;
+  validFrom: string;
+  validUntil: string;
+}
+
+/** POST /worker/activities/{id}/hours/{userId}. */
+export interface HoursReview {
+  action: 'confirm' | 'adjust' | 'reject';
+  halfHours?: number;
+  reason?: string;
+}
+
+/** POST /worker/activities/{id}/manual-hours. */
+export interface ManualHours {
+  userId: string;
+  halfHours: number;
+  reason: string;
+}
+
+/** POST /redemptions (with an idempotency-key header). */
+export interface RedeemRequest {
+  outletId: string;
+  rewardId: string;
+}
+
+/** POST /station/outlets/{id}/rewards. */
+export interface RewardDraft {
+  name: string;
+  description?: string;
+  pricePoints: number;
+  stock: number;
+}
+
+/** POST /station/outlets/{id}/rewards/{rewardId}: any one change. */
+export interface RewardChange {
+  pricePoints?: number;
+  active?: boolean;
+  addStock?: number;
 }

@@ -1,8 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { NearbyResponse, OutletSummary } from '@shared/api';
-import { api, errorMessage } from '@/services/api';
+import type { OutletSummary } from '@shared/api';
+import { errorMessage } from '@/services/api';
+import { getNearby } from '@/services/api/places';
 import { useRequest } from '@/services/use-request';
 import { OutletCard } from './OutletCard';
 import { Empty, ErrorState, Loading } from './StateView';
@@ -22,7 +23,7 @@ export function NearbyList({ query, enabled, emptyText, emptyAction, header }: {
   });
   const first = useRequest(
     async () => {
-      const res = await api.get<NearbyResponse>('/outlets/nearby', query);
+      const res = await getNearby(query);
       setMore({ items: [], cursor: res.nextCursor, loading: false, error: null });
       return res;
     },
@@ -34,7 +35,7 @@ export function NearbyList({ query, enabled, emptyText, emptyAction, header }: {
     if (!more.cursor) return;
     setMore((m) => ({ ...m, loading: true, error: null }));
     try {
-      const res = await api.get<NearbyResponse>('/outlets/nearby', { ...query, cursor: more.cursor });
+      const res = await getNearby({ ...query, cursor: more.cursor });
       setMore((m) => ({ items: [...m.items, ...res.items], cursor: res.nextCursor, loading: false, error: null }));
     } catch (e) {
       setMore((m) => ({ ...m, loading: false, error: errorMessage(e) }));

@@ -2,9 +2,10 @@ import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { OutletSummary } from '@shared/api';
 import { categoryName } from '@shared/categories';
+import { ROUTES } from '@/services/routes';
 
 function openOutlet(id: string) {
-  Taro.navigateTo({ url: `/packages/outlet/pages/detail/index?id=${encodeURIComponent(id)}` });
+  Taro.navigateTo({ url: ROUTES.outlet(id) });
 }
 
 export function OutletCard({ outlet }: { outlet: OutletSummary }) {

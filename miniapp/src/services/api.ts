@@ -26,7 +26,7 @@ export function setRelogin(fn: (() => Promise<string | null>) | null) {
   relogin = fn;
 }
 
-type Query = Record<string, string | number | boolean | undefined | null>;
+export type Query = Record<string, string | number | boolean | undefined | null>;
 
 function withQuery(path: string, query?: Query): string {
   if (!query) return path;
@@ -65,6 +65,16 @@ export const api = {
   get: <T>(path: string, query?: Query) => send<T>('GET', path, { query }, false),
   post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => send<T>('POST', path, { body, headers }, false),
 };
+
+/** A path with its ids encoded: path`/outlets/${id}/slots`. An id is never allowed to add a segment or a query. */
+export function path(strings: TemplateStringsArray, ...ids: string[]): string {
+  return strings.reduce((out, s, i) => out + s + (i < ids.length ? encodeURIComponent(ids[i]) : ''), '');
+}
+
+/** The header that makes a retried write (after a timeout) come back with the first answer instead of acting twice. */
+export function idempotent(key: string): Record<string, string> {
+  return { 'idempotency-key': key };
+}
 
 export function errorMessage(e: unknown): string {
   return e instanceof ApiError ? e.message : '出了点问题，请稍后再试';

@@ -1,5 +1,5 @@
 /**
- * Small helpers for the volunteer-points pages: how points and hours are written, and their routes.
+ * Small helpers for the volunteer-points pages: how points and hours are written.
  */
 import type { Activity, Me } from '@shared/api';
 import { dayLabel } from './dates';
@@ -41,17 +41,3 @@ export function groupDigits(code: string, size: number): string {
   for (let i = 0; i < code.length; i += size) parts.push(code.slice(i, i + size));
   return parts.join(' ');
 }
-
-export const ROUTES = {
-  activity: (id: string) => `/packages/volunteer/pages/activity/index?id=${encodeURIComponent(id)}`,
-  hours: '/packages/volunteer/pages/hours/index',
-  passbook: '/packages/volunteer/pages/passbook/index',
-  rewards: '/packages/volunteer/pages/rewards/index',
-  redemption: (id: string) => `/packages/volunteer/pages/redemption/index?id=${encodeURIComponent(id)}`,
-  redemptions: '/packages/volunteer/pages/redemptions/index',
-  workerActivities: '/packages/worker/pages/activities/index',
-  workerActivity: (id: string) => `/packages/worker/pages/activity/index?id=${encodeURIComponent(id)}`,
-  workerCode: (id: string) => `/packages/worker/pages/code/index?id=${encodeURIComponent(id)}`,
-  handover: '/packages/station/pages/handover/index',
-  stationRewards: (outletId: string) => `/packages/station/pages/rewards/index?outletId=${encodeURIComponent(outletId)}`,
-};

@@ -5,7 +5,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import type { Me, SessionResponse } from '@shared/api';
-import { api, setRelogin, setToken } from '@/services/api';
+import { setRelogin, setToken } from '@/services/api';
+import { getMe, signInWithWechat } from '@/services/api/session';
 import type { Place } from '@/services/location';
 
 interface AppState {
@@ -28,7 +29,7 @@ const Ctx = createContext<AppState | null>(null);
 /** A session from WeChat: wx.login's one-time code, exchanged by our server. */
 export async function wechatSession(): Promise<SessionResponse> {
   const { code } = await Taro.login();
-  return api.post<SessionResponse>('/auth/wechat', { code });
+  return signInWithWechat(code);
 }
 
 const KEYS = { largeText: 'ykz.largeText', place: 'ykz.place', session: 'ykz.session' };
@@ -70,7 +71,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
     Taro.setStorageSync(KEYS.session, s);
   }, []);
   const refreshUser = useCallback(async () => {
-    const user = await api.get<Me>('/me');
+    const user = await getMe();
     setSession((s) => {
       if (!s || s.user.id !== user.id) return s;
       const next = { ...s, user };

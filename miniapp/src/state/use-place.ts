@@ -1,15 +1,15 @@
 import { useEffect } from 'react';
-import type { Circle } from '@shared/api';
-import { api } from '@/services/api';
+import type { Circle, ListResponse } from '@shared/api';
+import { getCircles } from '@/services/api/places';
 import { locate, nearestCircle } from '@/services/location';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from './app-state';
 
-let circlesCache: Promise<{ items: Circle[] }> | null = null;
+let circlesCache: Promise<ListResponse<Circle>> | null = null;
 /** GPS is asked once per app launch, however many pages use the place. */
 let located = false;
 export function loadCircles() {
-  circlesCache ??= api.get<{ items: Circle[] }>('/circles').catch((e) => {
+  circlesCache ??= getCircles().catch((e) => {
     circlesCache = null;
     throw e;
   });

@@ -1,4 +1,4 @@
-import { api } from '@/services/api';
+import { becomeVolunteer } from '@/services/api/volunteering';
 import { useAction } from '@/services/use-action';
 import { useAppState } from './app-state';
 
@@ -9,7 +9,7 @@ export function useBecomeVolunteer() {
   const become = async (): Promise<boolean> => {
     if (!user) return false;
     return run(async () => {
-      await api.post('/me/volunteer', {});
+      await becomeVolunteer();
       await refreshUser();
     }, '已成为志愿者');
   };

@@ -9,6 +9,7 @@ import { PlaceBar } from '@/components/PlaceBar';
 import { ErrorState } from '@/components/StateView';
 import { usePlace } from '@/state/use-place';
 import { useAppState } from '@/state/app-state';
+import { TABS } from '@/services/routes';
 
 export default function Home() {
   const { place, circle, circles, circlesError, reloadCircles } = usePlace();
@@ -16,7 +17,7 @@ export default function Home() {
   const [picking, setPicking] = useState(false);
   const browse = (key: string) => {
     setBrowseCategory(key);
-    Taro.switchTab({ url: '/pages/category/index' });
+    Taro.switchTab({ url: TABS.browse });
   };
 
   return (

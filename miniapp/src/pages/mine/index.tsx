@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { ROLE_NAMES, type DemoUser, type SessionResponse } from '@shared/api';
+import { ROLE_NAMES, type SessionResponse } from '@shared/api';
 import { Page } from '@/components/Page';
 import { ErrorState, Loading } from '@/components/StateView';
-import { api, errorMessage } from '@/services/api';
-import { ROUTES, stationsOf } from '@/services/points';
+import { errorMessage } from '@/services/api';
+import { getDemoUsers, signInAsDemo } from '@/services/api/session';
+import { stationsOf } from '@/services/points';
+import { ROUTES } from '@/services/routes';
 import { useRequest } from '@/services/use-request';
 import { useAppState, wechatSession } from '@/state/app-state';
 
@@ -14,7 +16,7 @@ import { useAppState, wechatSession } from '@/state/app-state';
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
 function DemoSignIn({ onSignedIn }: { onSignedIn(s: SessionResponse): void }) {
-  const users = useRequest(() => api.get<{ items: DemoUser[] }>('/auth/dev/users'), []);
+  const users = useRequest(getDemoUsers, []);
   const [busy, setBusy] = useState<string | null>(null);
   if (users.loading) return <Loading text="正在读取演示账号…" />;
   if (users.error) return <ErrorState message={users.error} onRetry={users.reload} />;
@@ -30,7 +32,7 @@ function DemoSignIn({ onSignedIn }: { onSignedIn(s: SessionResponse): void }) {
           onClick={async () => {
             setBusy(u.id);
             try {
-              onSignedIn(await api.post<SessionResponse>('/auth/dev', { userId: u.id }));
+              onSignedIn(await signInAsDemo(u.id));
             } catch (e) {
               Taro.showToast({ title: errorMessage(e), icon: 'none' });
             } finally {
@@ -68,11 +70,11 @@ export default function Mine() {
           <Text className="profile-name">{user.nickname}</Text>
           <Text className="muted">身份：{user.roles.map((r) => ROLE_NAMES[r]).join('、')}</Text>
           {user.outlets.length > 0 && <Text className="muted">我的网点：{user.outlets.map((o) => o.name).join('、')}</Text>}
-          <View className="setting-row" hoverClass="pressed" data-testid="my-bookings" onClick={() => Taro.navigateTo({ url: '/packages/booking/pages/mine/index' })}>
+          <View className="setting-row" hoverClass="pressed" data-testid="my-bookings" onClick={() => Taro.navigateTo({ url: ROUTES.myBookings() })}>
             <Text>我的预约</Text>
             <Text className="muted">查看 ›</Text>
           </View>
-          <View className="setting-row" hoverClass="pressed" data-testid="family" onClick={() => Taro.navigateTo({ url: '/packages/booking/pages/family/index' })}>
+          <View className="setting-row" hoverClass="pressed" data-testid="family" onClick={() => Taro.navigateTo({ url: ROUTES.family })}>
             <Text>家人绑定（子女代订餐）</Text>
             <Text className="muted">亲情码 ›</Text>
           </View>
@@ -101,7 +103,7 @@ export default function Mine() {
             </View>
           )}
           {user.roles.includes('merchant') && (
-            <View className="setting-row" hoverClass="pressed" data-testid="merchant-inbox" onClick={() => Taro.navigateTo({ url: '/packages/merchant/pages/inbox/index' })}>
+            <View className="setting-row" hoverClass="pressed" data-testid="merchant-inbox" onClick={() => Taro.navigateTo({ url: ROUTES.merchantInbox })}>
               <Text>商户工作台</Text>
               <Text className="muted">处理预约 ›</Text>
             </View>

@@ -2,15 +2,15 @@ import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { Activity, Passbook, VolunteerHours } from '@shared/api';
 import { Page } from '@/components/Page';
 import { ActivityCard } from '@/components/ActivityCard';
 import { CommunityPicker } from '@/components/CommunityPicker';
 import { PlaceBar } from '@/components/PlaceBar';
 import { Empty, ErrorState, Loading } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
-import { api } from '@/services/api';
-import { formatPoints, ROUTES } from '@/services/points';
+import { getActivities, getMyHours, getPassbook } from '@/services/api/volunteering';
+import { formatPoints } from '@/services/points';
+import { ROUTES, TABS } from '@/services/routes';
 import { useReloadOnShow, useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 import { usePlace } from '@/state/use-place';
@@ -26,9 +26,9 @@ export default function VolunteerTab() {
   const [picking, setPicking] = useState(false);
   const { isVolunteer, joining, become } = useBecomeVolunteer();
 
-  const activities = useRequest(() => api.get<{ items: Activity[] }>('/activities', { lat: place?.lat, lng: place?.lng, days: 30 }), [place?.lat, place?.lng], !!place);
-  const book = useRequest(() => api.get<Passbook>('/points/passbook'), [user?.id], !!user);
-  const hours = useRequest(() => api.get<{ items: VolunteerHours[] }>('/volunteer/hours'), [user?.id], !!user);
+  const activities = useRequest(() => getActivities({ lat: place?.lat, lng: place?.lng, days: 30 }), [place?.lat, place?.lng], !!place);
+  const book = useRequest(getPassbook, [user?.id], !!user);
+  const hours = useRequest(getMyHours, [user?.id], !!user);
   // Coming back to the tab (after signing up, redeeming…) shows fresh numbers; the first show is the load itself.
   useReloadOnShow(activities, book, hours);
 
@@ -65,11 +65,11 @@ export default function VolunteerTab() {
       ) : null}
 
       <View className="volunteer-links">
-        <View className="volunteer-link" hoverClass="pressed" data-testid="open-passbook" onClick={() => (user ? go(ROUTES.passbook) : Taro.switchTab({ url: '/pages/mine/index' }))}>
+        <View className="volunteer-link" hoverClass="pressed" data-testid="open-passbook" onClick={() => (user ? go(ROUTES.passbook) : Taro.switchTab({ url: TABS.mine }))}>
           <Text className="volunteer-link-icon">📒</Text>
           <Text className="volunteer-link-name">积分存折</Text>
         </View>
-        <View className="volunteer-link" hoverClass="pressed" data-testid="open-hours" onClick={() => (user ? go(ROUTES.hours) : Taro.switchTab({ url: '/pages/mine/index' }))}>
+        <View className="volunteer-link" hoverClass="pressed" data-testid="open-hours" onClick={() => (user ? go(ROUTES.hours) : Taro.switchTab({ url: TABS.mine }))}>
           <Text className="volunteer-link-icon">⏱️</Text>
           <Text className="volunteer-link-name">服务时长</Text>
         </View>

@@ -2,12 +2,14 @@ import { useMemo, useState } from 'react';
 import { View, Text, Input, Textarea } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { BOOKING_MODE_NAMES, type Booking, type BookingMode, type Child, type FamilyLink, type OutletDetail, type Slot } from '@shared/api';
+import { BOOKING_MODE_NAMES, type BookingMode, type BookingRequest } from '@shared/api';
 import { formatPrice, formatYuan } from '@shared/money';
 import { Page } from '@/components/Page';
 import { Empty, ErrorState, Loading } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
-import { api, errorMessage } from '@/services/api';
+import { errorMessage } from '@/services/api';
+import { ROUTES } from '@/services/routes';
+import { addChild as saveChild, book, getChildren, getFamilyLinks, getOutlet, getQuote, getSlots } from '@/packages/booking/api';
 import { useIdempotencyKeys } from '@/services/idempotency';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
@@ -19,8 +21,8 @@ export default function BookPage() {
   const outletId = params.outletId ?? '';
   const serviceId = params.serviceId ?? '';
   const { user } = useAppState();
-  const outlet = useRequest(() => api.get<OutletDetail>(`/outlets/${encodeURIComponent(outletId)}`), [outletId], !!outletId);
-  const slots = useRequest(() => api.get<{ items: Slot[] }>(`/outlets/${encodeURIComponent(outletId)}/slots`, { serviceId, days: 7 }), [outletId, serviceId], !!outletId);
+  const outlet = useRequest(() => getOutlet(outletId), [outletId], !!outletId);
+  const slots = useRequest(() => getSlots(outletId, { serviceId, days: 7 }), [outletId, serviceId], !!outletId);
   const [date, setDate] = useState<string | null>(null);
   const [slotId, setSlotId] = useState<string | null>(null);
   const [mode, setMode] = useState<BookingMode | null>(null);
@@ -29,8 +31,8 @@ export default function BookPage() {
   const [forUserId, setForUserId] = useState<string | null>(null);
   const [childId, setChildId] = useState<string | null>(null);
   const [newChild, setNewChild] = useState({ name: '', birthDate: '' });
-  const children = useRequest(() => api.get<{ items: Child[] }>('/me/children'), [user?.id], !!user);
-  const family = useRequest(() => api.get<{ asFamily: FamilyLink[] }>('/family/links'), [user?.id], !!user);
+  const children = useRequest(getChildren, [user?.id], !!user);
+  const family = useRequest(getFamilyLinks, [user?.id], !!user);
   const elders = (family.data?.asFamily ?? []).filter((l) => l.state === 'confirmed');
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -44,7 +46,7 @@ export default function BookPage() {
   const chosenMode = mode ?? slot?.modes[0] ?? null;
   const canteen = service?.pricing === 'canteen';
   const price = useRequest(
-    () => api.get<{ payFen: number; lines: Array<{ label: string; amountFen: number }>; ageVerified: boolean }>('/bookings/quote', { slotId: slot!.id, forUserId: forUserId ?? undefined }),
+    () => getQuote({ slotId: slot!.id, forUserId: forUserId ?? undefined }),
     [slot?.id, forUserId],
     !!slot && canteen,
   );
@@ -61,7 +63,7 @@ export default function BookPage() {
   const needsChild = !!slot?.ageBand;
   const addChild = async () => {
     try {
-      const c = await api.post<Child>('/me/children', newChild);
+      const c = await saveChild(newChild);
       setNewChild({ name: '', birthDate: '' });
       children.reload();
       choose(() => setChildId(c.id));
@@ -74,14 +76,14 @@ export default function BookPage() {
     if (!slot || !chosenMode) return;
     setSubmitting(true);
     setError(null);
-    const body = { slotId: slot.id, mode: chosenMode, ...(forUserId ? { forUserId } : {}), ...(needsChild && childId ? { childId } : {}), ...(waitlist ? { waitlist: true } : {}), ...(chosenMode === 'home_visit' ? { address: address.trim() } : {}), ...(note.trim() ? { note: note.trim() } : {}) };
+    const body: BookingRequest = { slotId: slot.id, mode: chosenMode, ...(forUserId ? { forUserId } : {}), ...(needsChild && childId ? { childId } : {}), ...(waitlist ? { waitlist: true } : {}), ...(chosenMode === 'home_visit' ? { address: address.trim() } : {}), ...(note.trim() ? { note: note.trim() } : {}) };
     // The same choice sent again (a retry after a timeout) carries the same key, so it never books twice.
     const intent = JSON.stringify(body);
     try {
-      const booking = await api.post<Booking>('/bookings', body, { 'idempotency-key': idempotency.keyFor(intent) });
+      const booking = await book(body, idempotency.keyFor(intent));
       idempotency.done(intent);
       Taro.showToast({ title: booking.state === 'waitlisted' ? `已候补，第${booking.waitPosition}位` : '预约已提交', icon: 'success' });
-      Taro.redirectTo({ url: `/packages/booking/pages/mine/index?highlight=${booking.id}` });
+      Taro.redirectTo({ url: ROUTES.myBookings(booking.id) });
     } catch (e) {
       setError(errorMessage(e));
       slots.reload();

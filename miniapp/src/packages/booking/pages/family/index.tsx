@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { View, Text, Input } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { FamilyLink } from '@shared/api';
 import { Page } from '@/components/Page';
 import { ErrorState, Loading } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
-import { api } from '@/services/api';
+import { confirmFamilyLink, getFamilyCode, getFamilyLinks, requestFamilyLink } from '@/packages/booking/api';
 import { useAction } from '@/services/use-action';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
@@ -13,8 +12,8 @@ import { useAppState } from '@/state/app-state';
 /** The elder shows their 亲情码; a relative enters it; the elder (or a community worker) confirms. */
 export default function FamilyPage() {
   const { user } = useAppState();
-  const code = useRequest(() => api.get<{ code: string }>('/me/family-code'), [user?.id], !!user);
-  const links = useRequest(() => api.get<{ asElder: FamilyLink[]; asFamily: FamilyLink[] }>('/family/links'), [user?.id], !!user);
+  const code = useRequest(getFamilyCode, [user?.id], !!user);
+  const links = useRequest(getFamilyLinks, [user?.id], !!user);
   const [input, setInput] = useState('');
   const { busy, run: act } = useAction();
 
@@ -32,7 +31,7 @@ export default function FamilyPage() {
       <View className="card">
         <Text className="card-title">绑定长辈</Text>
         <Input className="text-input code-input" maxlength={6} value={input} placeholder="输入长辈的亲情码" onInput={(e) => setInput(e.detail.value.toUpperCase())} />
-        <Button className="big-button" type="primary" disabled={input.length !== 6} loading={busy} onClick={() => run(() => api.post('/family/links', { code: input }), '已发送，等长辈确认')}>
+        <Button className="big-button" type="primary" disabled={input.length !== 6} loading={busy} onClick={() => run(() => requestFamilyLink(input), '已发送，等长辈确认')}>
           申请绑定
         </Button>
       </View>
@@ -44,7 +43,7 @@ export default function FamilyPage() {
             <View key={l.familyId} className="setting-row">
               <Text>{l.familyName}（子女）</Text>
               {l.state === 'pending' ? (
-                <Button className="big-button" type="primary" loading={busy} onClick={() => run(() => api.post(`/family/links/${l.elderId}/${l.familyId}/confirm`, {}), '已确认')}>
+                <Button className="big-button" type="primary" loading={busy} onClick={() => run(() => confirmFamilyLink(l.elderId, l.familyId), '已确认')}>
                   确认
                 </Button>
               ) : (

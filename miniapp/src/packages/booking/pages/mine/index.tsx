@@ -6,14 +6,15 @@ import { Page } from '@/components/Page';
 import { BookingCard } from '@/components/BookingCard';
 import { Empty, ErrorState, Loading } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
-import { api, errorMessage } from '@/services/api';
+import { errorMessage } from '@/services/api';
+import { actOnBooking, getMyBookings } from '@/packages/booking/api';
 import { useReloadOnShow, useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 
 export default function MyBookings() {
   const { params } = useRouter();
   const { user } = useAppState();
-  const list = useRequest(() => api.get<{ items: Booking[] }>('/bookings/mine'), [user?.id], !!user);
+  const list = useRequest(getMyBookings, [user?.id], !!user);
   useReloadOnShow(list);
 
   if (!user) return <Page><SignInFirst what="查看预约" /></Page>;
@@ -29,7 +30,7 @@ export default function MyBookings() {
     const { confirm } = await Taro.showModal({ title: '取消预约', content: `确定取消 ${b.date} ${b.startTime} 的${b.serviceName}吗？` });
     if (!confirm) return;
     try {
-      await api.post(`/bookings/${b.id}/actions`, { action: 'cancel' });
+      await actOnBooking(b.id, { action: 'cancel' });
       Taro.showToast({ title: '已取消', icon: 'success' });
       list.reload();
     } catch (e) {

@@ -1,23 +1,16 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import type { Booking } from '@shared/api';
 import { nextDays } from '@/services/dates';
 import { Page } from '@/components/Page';
 import { CodeEntry } from '@/components/CodeEntry';
 import { BookingCard } from '@/components/BookingCard';
 import { Empty, ErrorState, Loading } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
-import { api } from '@/services/api';
+import { collectMeal, getCanteenDay } from '@/packages/merchant/api';
 import { useAction } from '@/services/use-action';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
-
-interface CanteenDay {
-  date: string;
-  meals: Array<{ slotId: string; serviceName: string; startTime: string; endTime: string; reserved: number; collected: number }>;
-  items: Booking[];
-}
 
 export default function CanteenDayPage() {
   const { params } = useRouter();
@@ -26,11 +19,11 @@ export default function CanteenDayPage() {
   const days = nextDays(2);
   const [date, setDate] = useState(days[0]);
   const { busy, run } = useAction();
-  const day = useRequest(() => api.get<CanteenDay>(`/merchant/outlets/${encodeURIComponent(outletId)}/meals`, { date }), [outletId, date], !!user && !!outletId);
+  const day = useRequest(() => getCanteenDay(outletId, date), [outletId, date], !!user && !!outletId);
 
   if (!user) return <Page><SignInFirst what="查看订餐" /></Page>;
 
-  const collect = (code: string) => run(() => api.post<Booking>(`/merchant/outlets/${encodeURIComponent(outletId)}/pickup`, { date, code }), '已取餐', day.reload);
+  const collect = (code: string) => run(() => collectMeal(outletId, date, code), '已取餐', day.reload);
 
   return (
     <Page className="canteen-day">

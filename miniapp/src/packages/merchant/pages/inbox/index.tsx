@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { View, Text, Input } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { Booking, BookingStateDto } from '@shared/api';
+import type { Booking, BookingAction, BookingStateDto } from '@shared/api';
 import { shanghaiDate } from '@shared/time';
 import { Page } from '@/components/Page';
 import { BookingCard } from '@/components/BookingCard';
 import { Empty, ErrorState, Loading } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
-import { api } from '@/services/api';
+import { ROUTES } from '@/services/routes';
+import { actOnBooking, getInbox } from '@/packages/merchant/api';
 import { useAction } from '@/services/use-action';
 import { useReloadOnShow, useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
@@ -23,7 +24,7 @@ function Actions({ booking, onDone }: { booking: Booking; onDone(): void }) {
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const { busy, run: act } = useAction();
-  const run = (action: string, extra: object = {}) => act(() => api.post(`/bookings/${booking.id}/actions`, { action, ...extra }), '已处理', onDone);
+  const run = (action: BookingAction, reason?: string) => act(() => actOnBooking(booking.id, { action, ...(reason !== undefined ? { reason } : {}) }), '已处理', onDone);
   const started = new Date(booking.start).getTime() <= Date.now();
   if (booking.state === 'requested') {
     return rejecting ? (
@@ -31,7 +32,7 @@ function Actions({ booking, onDone }: { booking: Booking; onDone(): void }) {
         <Input className="text-input" value={reason} placeholder="请填写拒绝原因" maxlength={200} onInput={(e) => setReason(e.detail.value)} />
         <View className="action-row">
           <Button className="big-button" onClick={() => setRejecting(false)}>返回</Button>
-          <Button className="big-button" type="danger" disabled={!reason.trim()} loading={busy} onClick={() => run('reject', { reason: reason.trim() })}>
+          <Button className="big-button" type="danger" disabled={!reason.trim()} loading={busy} onClick={() => run('reject', reason.trim())}>
             确认拒绝
           </Button>
         </View>
@@ -65,7 +66,7 @@ export default function MerchantInbox() {
   ];
   const [day, setDay] = useState(0);
   const date = dates[day].date;
-  const inbox = useRequest(() => api.get<{ items: Booking[]; outlets: Array<{ id: string; name: string }> }>('/merchant/bookings', { state, date }), [user?.id, state, date], !!user);
+  const inbox = useRequest(() => getInbox({ state, date }), [user?.id, state, date], !!user);
   useReloadOnShow(inbox);
 
   if (!user) return <Page><SignInFirst what="处理预约" /></Page>;
@@ -90,10 +91,10 @@ export default function MerchantInbox() {
         <View key={o.id} className="card" data-outlet-id={o.id}>
           <Text className="card-title">{o.name}</Text>
           <View className="action-row">
-            <Button className="big-button" onClick={() => Taro.navigateTo({ url: `/packages/merchant/pages/slots/index?outletId=${o.id}` })}>
+            <Button className="big-button" onClick={() => Taro.navigateTo({ url: ROUTES.merchantSlots(o.id) })}>
               管理时段
             </Button>
-            <Button className="big-button" onClick={() => Taro.navigateTo({ url: `/packages/merchant/pages/canteen/index?outletId=${o.id}` })}>
+            <Button className="big-button" onClick={() => Taro.navigateTo({ url: ROUTES.merchantCanteen(o.id) })}>
               订餐/取餐
             </Button>
           </View>

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { View, Text, Input } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { BOOKING_MODE_NAMES, BOOKING_MODES, type BookingMode, type OutletDetail, type Slot } from '@shared/api';
+import { BOOKING_MODE_NAMES, BOOKING_MODES, type BookingMode, type Slot } from '@shared/api';
 import { nextDays } from '@/services/dates';
 import { Page } from '@/components/Page';
 import { Empty, ErrorState, Loading } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
-import { api } from '@/services/api';
+import { getOutlet, getSlots, publishSlots, setSlotCapacity } from '@/packages/merchant/api';
 import { useAction } from '@/services/use-action';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
@@ -17,7 +17,7 @@ export default function SlotsPage() {
   const { params } = useRouter();
   const outletId = params.outletId ?? '';
   const { user } = useAppState();
-  const outlet = useRequest(() => api.get<OutletDetail>(`/outlets/${encodeURIComponent(outletId)}`), [outletId], !!outletId);
+  const outlet = useRequest(() => getOutlet(outletId), [outletId], !!outletId);
   const bookable = (outlet.data?.services ?? []).filter((s) => s.bookable);
   const [serviceId, setServiceId] = useState<string | null>(null);
   const service = bookable.find((s) => s.id === serviceId) ?? bookable[0];
@@ -26,7 +26,7 @@ export default function SlotsPage() {
   const [form, setForm] = useState({ start: '09:00', end: '09:30', capacity: '3' });
   const [modes, setModes] = useState<BookingMode[]>(['in_store']);
   const { busy, run: act } = useAction();
-  const slots = useRequest(() => api.get<{ items: Slot[] }>(`/outlets/${encodeURIComponent(outletId)}/slots`, { serviceId: service!.id, days: 7 }), [outletId, service?.id], !!service);
+  const slots = useRequest(() => getSlots(outletId, { serviceId: service!.id, days: 7 }), [outletId, service?.id], !!service);
 
   if (!user) return <Page><SignInFirst what="管理时段" /></Page>;
   if (outlet.loading) return <Page><Loading /></Page>;
@@ -36,10 +36,10 @@ export default function SlotsPage() {
   const run = (fn: () => Promise<unknown>, done: string) => act(fn, done, slots.reload);
   const publish = () =>
     run(
-      () => api.post(`/merchant/outlets/${encodeURIComponent(outletId)}/slots`, { serviceId: service.id, modes, slots: [{ date, start: form.start, end: form.end, capacity: Number(form.capacity) }] }),
+      () => publishSlots(outletId, { serviceId: service.id, modes, slots: [{ date, start: form.start, end: form.end, capacity: Number(form.capacity) }] }),
       '已发布',
     );
-  const setCapacity = (s: Slot, capacity: number) => run(() => api.post(`/merchant/slots/${s.id}/capacity`, { capacity }), '已修改');
+  const setCapacity = (s: Slot, capacity: number) => run(() => setSlotCapacity(s.id, capacity), '已修改');
 
   return (
     <Page className="merchant-slots">

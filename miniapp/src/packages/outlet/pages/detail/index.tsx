@@ -1,13 +1,13 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { OutletDetail } from '@shared/api';
 import { categoryName } from '@shared/categories';
 import { formatPrice } from '@shared/money';
 import { distanceMetres, walkingMinutes } from '@shared/walking';
 import { Page } from '@/components/Page';
 import { ErrorState, Loading } from '@/components/StateView';
-import { api } from '@/services/api';
+import { ROUTES } from '@/services/routes';
+import { getOutlet } from '@/packages/outlet/api';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 
@@ -15,10 +15,10 @@ export default function OutletDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const { place } = useAppState();
-  const detail = useRequest(() => api.get<OutletDetail>(`/outlets/${encodeURIComponent(id)}`), [id], !!id);
+  const detail = useRequest(() => getOutlet(id), [id], !!id);
   const outlet = detail.data;
 
-  useShareAppMessage(() => ({ title: outlet ? `${outlet.name} · 一刻钟` : '一刻钟', path: `/packages/outlet/pages/detail/index?id=${id}` }));
+  useShareAppMessage(() => ({ title: outlet ? `${outlet.name} · 一刻钟` : '一刻钟', path: ROUTES.outlet(id) }));
 
   if (!id) return <Page><ErrorState message="没有指定要查看的网点" /></Page>;
   if (detail.loading && !outlet) return <Page><Loading /></Page>;
@@ -83,7 +83,7 @@ export default function OutletDetailPage() {
                   className="book-button"
                   hoverClass="pressed"
                   data-service-id={s.id}
-                  onClick={() => Taro.navigateTo({ url: `/packages/booking/pages/book/index?outletId=${outlet.id}&serviceId=${s.id}` })}
+                  onClick={() => Taro.navigateTo({ url: ROUTES.book(outlet.id, s.id) })}
                 >
                   <Text>预约</Text>
                 </View>

@@ -8,8 +8,10 @@ import { Page } from '@/components/Page';
 import { CodeEntry } from '@/components/CodeEntry';
 import { Empty, ErrorState, Loading } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
-import { api, errorMessage } from '@/services/api';
-import { formatPoints, ROUTES, stationsOf } from '@/services/points';
+import { errorMessage } from '@/services/api';
+import { formatPoints, stationsOf } from '@/services/points';
+import { ROUTES } from '@/services/routes';
+import { getStationRedemptions, handOver as handOverCode } from '@/packages/station/api';
 import { useReloadOnShow, useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 import '@/styles/points.scss';
@@ -24,7 +26,7 @@ export default function HandoverPage() {
   const stations = stationsOf(me.data ?? user);
   const [chosen, setChosen] = useState<string | null>(null);
   const station = stations.find((s) => s.id === chosen) ?? stations[0];
-  const recent = useRequest(() => api.get<{ items: Redemption[] }>(`/station/outlets/${encodeURIComponent(station!.id)}/redemptions`), [station?.id], !!station);
+  const recent = useRequest(() => getStationRedemptions(station!.id), [station?.id], !!station);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
   useReloadOnShow(recent);
@@ -38,7 +40,7 @@ export default function HandoverPage() {
     setBusy(true);
     setResult(null);
     try {
-      const r = await api.post<Redemption>(`/station/outlets/${encodeURIComponent(station.id)}/handover`, { code });
+      const r = await handOverCode(station.id, code);
       setResult({ ok: true, r });
       Taro.showToast({ title: '已发放', icon: 'success' });
       recent.reload();

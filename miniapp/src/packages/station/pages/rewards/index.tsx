@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { View, Text, Input } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { Reward, Station } from '@shared/api';
+import type { Reward, RewardChange } from '@shared/api';
 import { Page } from '@/components/Page';
 import { Empty, ErrorState, Loading } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
-import { api } from '@/services/api';
+import { addReward, changeReward, getStationRewards } from '@/packages/station/api';
 import { formatPoints } from '@/services/points';
 import { useAction } from '@/services/use-action';
 import { useRequest } from '@/services/use-request';
@@ -24,8 +24,8 @@ function RewardCard({ outletId, r, onDone }: { outletId: string; r: Reward; onDo
   const [add, setAdd] = useState('');
   const [price, setPrice] = useState('');
   const { busy, run } = useAction();
-  const change = (body: object, done: string, reset?: () => void) =>
-    run(() => api.post<Reward>(`/station/outlets/${encodeURIComponent(outletId)}/rewards/${encodeURIComponent(r.id)}`, body), done, () => {
+  const change = (body: RewardChange, done: string, reset?: () => void) =>
+    run(() => changeReward(outletId, r.id, body), done, () => {
       reset?.();
       onDone();
     });
@@ -63,7 +63,7 @@ export default function StationRewards() {
   const { params } = useRouter();
   const outletId = params.outletId ?? '';
   const { user } = useAppState();
-  const station = useRequest(() => api.get<Station>(`/station/outlets/${encodeURIComponent(outletId)}/rewards`), [outletId, user?.id], !!user && !!outletId);
+  const station = useRequest(() => getStationRewards(outletId), [outletId, user?.id], !!user && !!outletId);
   const [form, setForm] = useState({ name: '', description: '', price: '', stock: '' });
   const { busy, run } = useAction();
 
@@ -76,7 +76,7 @@ export default function StationRewards() {
   const add = () =>
     run(
       () =>
-        api.post<Reward>(`/station/outlets/${encodeURIComponent(outletId)}/rewards`, {
+        addReward(outletId, {
           name: form.name.trim(),
           ...(form.description.trim() ? { description: form.description.trim() } : {}),
           pricePoints: Number(form.price),

@@ -2,14 +2,13 @@ import { useEffect, useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { Activity, VolunteerHours } from '@shared/api';
 import { Page } from '@/components/Page';
 import { CodeEntry } from '@/components/CodeEntry';
 import { ActivityCard } from '@/components/ActivityCard';
 import { ConfirmLine, ConfirmPopup } from '@/components/ConfirmPopup';
 import { ErrorState, Loading } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
-import { api } from '@/services/api';
+import { cancelSignup, checkIn, checkOut, getActivity, getMyHours, signUp } from '@/packages/volunteer/api';
 import { CHECKIN_GRACE_MS, formatPoints, hoursText } from '@/services/points';
 import { clockOf } from '@/services/dates';
 import { useAction } from '@/services/use-action';
@@ -24,8 +23,8 @@ export default function ActivityPage() {
   const id = params.id ?? '';
   const { user } = useAppState();
   const { isVolunteer, joining, become } = useBecomeVolunteer();
-  const activity = useRequest(() => api.get<Activity>(`/activities/${encodeURIComponent(id)}`), [id], !!id);
-  const hours = useRequest(() => api.get<{ items: VolunteerHours[] }>('/volunteer/hours'), [user?.id], !!user);
+  const activity = useRequest(() => getActivity(id), [id], !!id);
+  const hours = useRequest(getMyHours, [user?.id], !!user);
   const { busy, run } = useAction();
   const [cancelling, setCancelling] = useState(false);
   // Re-evaluated every 30 s so the code box appears when check-in opens while the page is open.
@@ -49,7 +48,7 @@ export default function ActivityPage() {
     activity.reload();
     hours.reload();
   };
-  const post = (path: string, body: object, done: string) => run(() => api.post<VolunteerHours>(`/activities/${encodeURIComponent(a.id)}/${path}`, body), done, refresh);
+  const act = (fn: () => Promise<unknown>, done: string) => run(fn, done, refresh);
 
   let mineBlock;
   if (!user) mineBlock = <SignInFirst what="报名参加活动" />;
@@ -69,7 +68,7 @@ export default function ActivityPage() {
       );
     else
       mineBlock = (
-        <Button className="big-button wide-button" type="primary" disabled={a.remaining <= 0} loading={busy} data-testid="signup" onClick={() => post('signup', {}, '报名成功')}>
+        <Button className="big-button wide-button" type="primary" disabled={a.remaining <= 0} loading={busy} data-testid="signup" onClick={() => act(() => signUp(a.id), '报名成功')}>
           {a.remaining <= 0 ? '名额已满' : '报名参加'}
         </Button>
       );
@@ -77,7 +76,7 @@ export default function ActivityPage() {
     mineBlock = (
       <>
         {windowOpen ? (
-          <CodeEntry digits={6} placeholder="6位签到码" inputTestId="checkin-code-input" label="签到" hint="到了活动现场，请输入社工手机上显示的6位签到码" buttonTestId="check-in" busy={busy} onSubmit={(code) => post('check-in', { code }, '签到成功')} />
+          <CodeEntry digits={6} placeholder="6位签到码" inputTestId="checkin-code-input" label="签到" hint="到了活动现场，请输入社工手机上显示的6位签到码" buttonTestId="check-in" busy={busy} onSubmit={(code) => act(() => checkIn(a.id, code), '签到成功')} />
         ) : beforeWindow ? (
           <Text className="code-entry-hint">活动开始前15分钟开放签到（{a.date.slice(5)} {clockOf(new Date(start - CHECKIN_GRACE_MS).toISOString())}起），到时请输入社工手机上的签到码。</Text>
         ) : (
@@ -95,7 +94,7 @@ export default function ActivityPage() {
       <>
         <Text>您已于{mine.checkInAt ? clockOf(mine.checkInAt) : ''}签到。活动结束时请再输入签到码签退。</Text>
         {windowOpen ? (
-          <CodeEntry digits={6} placeholder="6位签到码" inputTestId="checkin-code-input" label="签退" hint="请输入社工手机上显示的最新签到码" buttonTestId="check-out" busy={busy} onSubmit={(code) => post('check-out', { code }, '签退成功')} />
+          <CodeEntry digits={6} placeholder="6位签到码" inputTestId="checkin-code-input" label="签退" hint="请输入社工手机上显示的最新签到码" buttonTestId="check-out" busy={busy} onSubmit={(code) => act(() => checkOut(a.id, code), '签退成功')} />
         ) : (
           <Text className="code-entry-hint">签退时间已过，请联系社工确认您的服务时长。</Text>
         )}
@@ -142,7 +141,7 @@ export default function ActivityPage() {
         testId="confirm-cancel-signup"
         onClose={() => setCancelling(false)}
         onConfirm={async () => {
-          if (await post('cancel', {}, '已取消报名')) setCancelling(false);
+          if (await act(() => cancelSignup(a.id), '已取消报名')) setCancelling(false);
         }}
       >
         <ConfirmLine label="活动" value={a.title} />

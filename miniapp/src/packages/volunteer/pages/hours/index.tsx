@@ -1,26 +1,20 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { VolunteerHours } from '@shared/api';
 import { Page } from '@/components/Page';
 import { Empty, ErrorState, Loading } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
-import { api } from '@/services/api';
-import { formatPoints, hoursText, ROUTES } from '@/services/points';
+import { formatPoints, hoursText } from '@/services/points';
+import { ROUTES } from '@/services/routes';
+import { getMyHours } from '@/packages/volunteer/api';
 import { dayLabel } from '@/services/dates';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 import '@/styles/points.scss';
 
-interface HoursResponse {
-  items: VolunteerHours[];
-  confirmedHours: number;
-  pendingHours: number;
-}
-
 /** My volunteer hours: confirmed and waiting totals, then every activity I signed up for. */
 export default function HoursPage() {
   const { user } = useAppState();
-  const hours = useRequest(() => api.get<HoursResponse>('/volunteer/hours'), [user?.id], !!user);
+  const hours = useRequest(getMyHours, [user?.id], !!user);
 
   if (!user) return <Page><SignInFirst what="查看服务时长" /></Page>;
   if (hours.error && !hours.data) return <Page><ErrorState message={hours.error} onRetry={hours.reload} /></Page>;

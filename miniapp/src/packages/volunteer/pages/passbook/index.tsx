@@ -1,13 +1,13 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { Passbook } from '@shared/api';
 import { inShanghai } from '@shared/time';
 import { Page } from '@/components/Page';
 import { Empty, ErrorState, Loading } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
-import { api } from '@/services/api';
-import { formatPoints, ROUTES, signedPoints } from '@/services/points';
+import { formatPoints, signedPoints } from '@/services/points';
+import { ROUTES } from '@/services/routes';
+import { getPassbook } from '@/packages/volunteer/api';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 import '@/styles/points.scss';
@@ -15,7 +15,7 @@ import '@/styles/points.scss';
 /** The points passbook: balance, what expires when, and every entry like a bank book (newest first). */
 export default function PassbookPage() {
   const { user } = useAppState();
-  const book = useRequest(() => api.get<Passbook>('/points/passbook'), [user?.id], !!user);
+  const book = useRequest(getPassbook, [user?.id], !!user);
 
   if (!user) return <Page><SignInFirst what="查看积分存折" /></Page>;
   if (book.error && !book.data) return <Page><ErrorState message={book.error} onRetry={book.reload} /></Page>;

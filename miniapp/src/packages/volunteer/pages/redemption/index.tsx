@@ -2,14 +2,14 @@ import { useEffect, useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { Redemption } from '@shared/api';
 import { inShanghai } from '@shared/time';
 import { Page } from '@/components/Page';
 import { ConfirmLine, ConfirmPopup } from '@/components/ConfirmPopup';
 import { ErrorState, Loading } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
-import { api } from '@/services/api';
-import { formatPoints, groupDigits, ROUTES } from '@/services/points';
+import { formatPoints, groupDigits } from '@/services/points';
+import { ROUTES } from '@/services/routes';
+import { cancelRedemption, getMyRedemptions } from '@/packages/volunteer/api';
 import { useAction } from '@/services/use-action';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
@@ -23,7 +23,7 @@ export default function RedemptionPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const { user } = useAppState();
-  const list = useRequest(() => api.get<{ items: Redemption[] }>('/redemptions/mine'), [user?.id], !!user);
+  const list = useRequest(getMyRedemptions, [user?.id], !!user);
   const { busy, run } = useAction();
   const [cancelling, setCancelling] = useState(false);
   const [visible, setVisible] = useState(true);
@@ -88,7 +88,7 @@ export default function RedemptionPage() {
         testId="confirm-cancel-redemption"
         onClose={() => setCancelling(false)}
         onConfirm={async () => {
-          const ok = await run(() => api.post<Redemption>(`/redemptions/${encodeURIComponent(r.id)}/cancel`, {}), '已取消，积分已退回', list.reload);
+          const ok = await run(() => cancelRedemption(r.id), '已取消，积分已退回', list.reload);
           if (ok) setCancelling(false);
         }}
       >

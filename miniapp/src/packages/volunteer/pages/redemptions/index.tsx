@@ -1,13 +1,13 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { Redemption } from '@shared/api';
 import { inShanghai } from '@shared/time';
 import { Page } from '@/components/Page';
 import { Empty, ErrorState, Loading } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
-import { api } from '@/services/api';
-import { formatPoints, groupDigits, ROUTES } from '@/services/points';
+import { formatPoints, groupDigits } from '@/services/points';
+import { ROUTES } from '@/services/routes';
+import { getMyRedemptions } from '@/packages/volunteer/api';
 import { useReloadOnShow, useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 import '@/styles/points.scss';
@@ -15,7 +15,7 @@ import '@/styles/points.scss';
 /** All my redemptions, those still to collect first; a tap opens the code. */
 export default function RedemptionsPage() {
   const { user } = useAppState();
-  const list = useRequest(() => api.get<{ items: Redemption[] }>('/redemptions/mine'), [user?.id], !!user);
+  const list = useRequest(getMyRedemptions, [user?.id], !!user);
   useReloadOnShow(list);
 
   if (!user) return <Page><SignInFirst what="查看兑换记录" /></Page>;

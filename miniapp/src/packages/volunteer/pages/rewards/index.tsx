@@ -2,26 +2,28 @@ import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { NearbyResponse, Passbook, Redemption, Reward, Station } from '@shared/api';
+import type { Reward, Station } from '@shared/api';
 import { Page } from '@/components/Page';
 import { ConfirmLine, ConfirmPopup } from '@/components/ConfirmPopup';
 import { Empty, ErrorState, Loading } from '@/components/StateView';
-import { api, ApiError, errorMessage } from '@/services/api';
+import { ApiError, errorMessage } from '@/services/api';
 import { useIdempotencyKeys } from '@/services/idempotency';
-import { formatPoints, ROUTES } from '@/services/points';
+import { formatPoints } from '@/services/points';
+import { ROUTES, TABS } from '@/services/routes';
 import { useReloadOnShow, useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 import { usePlace } from '@/state/use-place';
 import '@/styles/points.scss';
+import { getNearby, getPassbook, getStation, redeem as redeemReward } from '@/packages/volunteer/api';
 
 type NearbyStation = Station & { walkingMinutes: number; distanceMetres: number };
 
 /** Exchange stations within a walk, each with the rewards it has in stock (a station that fails is left out). */
 async function loadStations(lat: number, lng: number): Promise<NearbyStation[]> {
-  const nearby = await api.get<NearbyResponse>('/outlets/nearby', { lat, lng, category: 'points_exchange', limit: 10 });
+  const nearby = await getNearby({ lat, lng, category: 'points_exchange', limit: 10 });
   const stations = await Promise.all(
     nearby.items.map((o) =>
-      api.get<Station>(`/stations/${encodeURIComponent(o.id)}`).then(
+      getStation(o.id).then(
         (s) => ({ ...s, walkingMinutes: o.walkingMinutes, distanceMetres: o.distanceMetres }),
         () => null,
       ),
@@ -36,7 +38,7 @@ export default function RewardsPage() {
   const { user } = useAppState();
   const { place } = usePlace();
   const stations = useRequest(() => loadStations(place!.lat, place!.lng), [place?.lat, place?.lng], !!place);
-  const book = useRequest(() => api.get<Passbook>('/points/passbook'), [user?.id], !!user);
+  const book = useRequest(getPassbook, [user?.id], !!user);
   const [chosen, setChosen] = useState<{ station: NearbyStation; reward: Reward } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +53,7 @@ export default function RewardsPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<Redemption>('/redemptions', { outletId: chosen.station.id, rewardId: chosen.reward.id }, { 'idempotency-key': idempotency.keyFor(intent) });
+      const r = await redeemReward({ outletId: chosen.station.id, rewardId: chosen.reward.id }, idempotency.keyFor(intent));
       idempotency.done(intent);
       setChosen(null);
       Taro.showToast({ title: '兑换成功', icon: 'success' });
@@ -68,7 +70,7 @@ export default function RewardsPage() {
   const rewardButton = (station: NearbyStation, r: Reward) => {
     if (!user)
       return (
-        <Button className="big-button" onClick={() => Taro.switchTab({ url: '/pages/mine/index' })}>
+        <Button className="big-button" onClick={() => Taro.switchTab({ url: TABS.mine })}>
           登录后兑换
         </Button>
       );

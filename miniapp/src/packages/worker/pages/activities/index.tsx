@@ -7,8 +7,10 @@ import { Page } from '@/components/Page';
 import { ActivityCard } from '@/components/ActivityCard';
 import { Empty, ErrorState, Loading } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
-import { api, errorMessage } from '@/services/api';
-import { formatPoints, ROUTES } from '@/services/points';
+import { errorMessage } from '@/services/api';
+import { formatPoints } from '@/services/points';
+import { ROUTES } from '@/services/routes';
+import { getCircleActivities, publishActivity } from '@/packages/worker/api';
 import { dayLabel, nextDays } from '@/services/dates';
 import { useReloadOnShow, useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
@@ -55,7 +57,7 @@ function PublishForm({ onPublished }: { onPublished(a: Activity): void }) {
     if (problem) return setError(problem);
     setBusy(true);
     try {
-      const a = await api.post<Activity>('/worker/activities', {
+      const a = await publishActivity({
         title: form.title.trim(),
         description: form.description.trim(),
         place: form.place.trim(),
@@ -123,7 +125,7 @@ function PublishForm({ onPublished }: { onPublished(a: Activity): void }) {
 export default function WorkerActivities() {
   const { user } = useAppState();
   const isWorker = !!user?.roles.includes('worker');
-  const list = useRequest(() => api.get<{ items: Activity[] }>('/worker/activities'), [user?.id], isWorker);
+  const list = useRequest(getCircleActivities, [user?.id], isWorker);
   const [publishing, setPublishing] = useState(false);
   useReloadOnShow(list);
 

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { View, Text, Input } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { Activity, SignupState, VolunteerHours } from '@shared/api';
+import type { HoursReview, SignupState, VolunteerHours } from '@shared/api';
 import { Page } from '@/components/Page';
 import { ActivityCard } from '@/components/ActivityCard';
 import { Empty, ErrorState, Loading } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
-import { api } from '@/services/api';
-import { formatPoints, hoursText, ROUTES } from '@/services/points';
+import { formatPoints, hoursText } from '@/services/points';
+import { ROUTES } from '@/services/routes';
+import { addManualHours, getSignups, reviewHours } from '@/packages/worker/api';
 import { clockOf } from '@/services/dates';
 import { useAction } from '@/services/use-action';
 import { useReloadOnShow, useRequest } from '@/services/use-request';
@@ -30,8 +31,8 @@ function Review({ activityId, h, onDone }: { activityId: string; h: VolunteerHou
   const [hours, setHours] = useState(h.halfHours !== undefined ? formatPoints(h.halfHours / 2) : '');
   const [reason, setReason] = useState('');
   const { busy, run } = useAction();
-  const send = (body: object, done: string) =>
-    run(() => api.post<VolunteerHours>(`/worker/activities/${encodeURIComponent(activityId)}/hours/${encodeURIComponent(h.userId)}`, body), done, () => {
+  const send = (body: HoursReview, done: string) =>
+    run(() => reviewHours(activityId, h.userId, body), done, () => {
       setMode(null);
       onDone();
     });
@@ -57,7 +58,7 @@ function Review({ activityId, h, onDone }: { activityId: string; h: VolunteerHou
             disabled={!ok}
             loading={busy}
             data-testid="review-submit"
-            onClick={() => send(mode === 'adjust' ? { action: 'adjust', halfHours: half, reason: reason.trim() } : { action: 'reject', reason: reason.trim() }, mode === 'adjust' ? '已按调整后时长确认' : '已标记不通过')}
+            onClick={() => send(mode === 'adjust' ? { action: 'adjust', halfHours: half!, reason: reason.trim() } : { action: 'reject', reason: reason.trim() }, mode === 'adjust' ? '已按调整后时长确认' : '已标记不通过')}
           >
             {mode === 'adjust' ? '确认调整' : '确认不通过'}
           </Button>
@@ -107,7 +108,7 @@ function ManualHours({ activityId, onDone }: { activityId: string; onDone(): voi
         loading={busy}
         data-testid="manual-submit"
         onClick={() =>
-          run(() => api.post<VolunteerHours>(`/worker/activities/${encodeURIComponent(activityId)}/manual-hours`, { userId: userId.trim(), halfHours: half, reason: reason.trim() }), '已补录', () => {
+          run(() => addManualHours(activityId, { userId: userId.trim(), halfHours: half!, reason: reason.trim() }), '已补录', () => {
             setUserId('');
             setHours('');
             setReason('');
@@ -155,7 +156,7 @@ export default function WorkerActivity() {
   const id = params.id ?? '';
   const { user } = useAppState();
   const isWorker = !!user?.roles.includes('worker');
-  const data = useRequest(() => api.get<{ activity: Activity; items: VolunteerHours[] }>(`/worker/activities/${encodeURIComponent(id)}/signups`), [id, user?.id], isWorker && !!id);
+  const data = useRequest(() => getSignups(id), [id, user?.id], isWorker && !!id);
   useReloadOnShow(data);
 
   if (!user) return <Page><SignInFirst what="管理志愿活动" /></Page>;

@@ -2,22 +2,16 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { Activity } from '@shared/api';
+import type { CheckinCode } from '@shared/api';
 import { Page } from '@/components/Page';
 import { ErrorState, Loading } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
-import { api, errorMessage } from '@/services/api';
+import { errorMessage } from '@/services/api';
+import { getActivity, getCheckinCode } from '@/packages/worker/api';
 import { activityTime } from '@/services/points';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 import '@/styles/points.scss';
-
-interface CheckinCode {
-  code: string;
-  rotatesAt: string;
-  validFrom: string;
-  validUntil: string;
-}
 
 /** How long after an error (e.g. opened before the window) to ask again. */
 const RETRY_MS = 30_000;
@@ -33,7 +27,7 @@ export default function CheckinCodePage() {
   const id = params.id ?? '';
   const { user } = useAppState();
   const isWorker = !!user?.roles.includes('worker');
-  const activity = useRequest(() => api.get<Activity>(`/activities/${encodeURIComponent(id)}`), [id], !!id);
+  const activity = useRequest(() => getActivity(id), [id], !!id);
   const [code, setCode] = useState<CheckinCode | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
@@ -49,7 +43,7 @@ export default function CheckinCodePage() {
   const fetchCode = useCallback(async () => {
     if (!active.current || !id) return;
     try {
-      const c = await api.get<CheckinCode>(`/worker/activities/${encodeURIComponent(id)}/checkin-code`);
+      const c = await getCheckinCode(id);
       if (!active.current) return;
       // The same code again means this phone's clock runs ahead of the server's: ask again shortly.
       const same = last.current?.rotatesAt === c.rotatesAt;

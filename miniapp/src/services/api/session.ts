@@ -1,0 +1,12 @@
+/** Signing in (WeChat, or a demo user in the H5 build) and who the signed-in user is. */
+import type { DemoUser, ListResponse, Me, SessionResponse } from '@shared/api';
+import { api } from '@/services/api';
+
+/** Exchanges wx.login's one-time code for a session. */
+export const signInWithWechat = (code: string) => api.post<SessionResponse>('/auth/wechat', { code });
+
+export const getDemoUsers = () => api.get<ListResponse<DemoUser>>('/auth/dev/users');
+
+export const signInAsDemo = (userId: string) => api.post<SessionResponse>('/auth/dev', { userId });
+
+export const getMe = () => api.get<Me>('/me');

@@ -1,0 +1,41 @@
+/**
+ * Every page's URL in one place, so a moved page is one edit and a parameter is always encoded (an id with
+ * '&' or '#' in it cannot cut a link short). Tabs are opened with switchTab and take no parameters.
+ */
+export const TABS = {
+  home: '/pages/index/index',
+  browse: '/pages/category/index',
+  volunteer: '/pages/volunteer/index',
+  mine: '/pages/mine/index',
+} as const;
+
+/** A page path with its query; parameters that are undefined or empty are left out. */
+export function pageUrl(path: string, params: Record<string, string | undefined> = {}): string {
+  const query = Object.entries(params)
+    .filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('&');
+  return query ? `${path}?${query}` : path;
+}
+
+export const ROUTES = {
+  outlet: (id: string) => pageUrl('/packages/outlet/pages/detail/index', { id }),
+  book: (outletId: string, serviceId: string) => pageUrl('/packages/booking/pages/book/index', { outletId, serviceId }),
+  /** My bookings; `highlight` marks the one just made. */
+  myBookings: (highlight?: string) => pageUrl('/packages/booking/pages/mine/index', { highlight }),
+  family: '/packages/booking/pages/family/index',
+  merchantInbox: '/packages/merchant/pages/inbox/index',
+  merchantSlots: (outletId: string) => pageUrl('/packages/merchant/pages/slots/index', { outletId }),
+  merchantCanteen: (outletId: string) => pageUrl('/packages/merchant/pages/canteen/index', { outletId }),
+  activity: (id: string) => pageUrl('/packages/volunteer/pages/activity/index', { id }),
+  hours: '/packages/volunteer/pages/hours/index',
+  passbook: '/packages/volunteer/pages/passbook/index',
+  rewards: '/packages/volunteer/pages/rewards/index',
+  redemption: (id: string) => pageUrl('/packages/volunteer/pages/redemption/index', { id }),
+  redemptions: '/packages/volunteer/pages/redemptions/index',
+  workerActivities: '/packages/worker/pages/activities/index',
+  workerActivity: (id: string) => pageUrl('/packages/worker/pages/activity/index', { id }),
+  workerCode: (id: string) => pageUrl('/packages/worker/pages/code/index', { id }),
+  handover: '/packages/station/pages/handover/index',
+  stationRewards: (outletId: string) => pageUrl('/packages/station/pages/rewards/index', { outletId }),
+};
