@@ -165,7 +165,7 @@ export async function seedDemoData(): Promise<boolean> {
 export async function ensureDemoSlots(now = new Date(), days = 7): Promise<number> {
   // Runs on every start: only slots that do not exist yet are created.
   const { DEMO_SLOT_PLANS, DEMO_USERS } = await import('./demo-data');
-  const { publishSlots } = await import('../functions/bookings/domain');
+  const { publishSlots } = await import('../functions/bookings/slots');
   const { dateRange } = await import('../shared/time');
   const { shanghaiDate } = await import('../shared/time');
   let created = 0;
@@ -189,10 +189,12 @@ export async function ensureDemoSlots(now = new Date(), days = 7): Promise<numbe
 /** The demo stations' rewards, the circle's activities for today and the next days, and 王大哥's passbook. */
 export async function ensureDemoPoints(now = new Date()): Promise<number> {
   const demo = await import('./demo-data');
-  const store = await import('../functions/points/store');
-  const { addReward } = await import('../functions/points/redemptions');
+  const { getAccount } = await import('../functions/points/store');
+  const { getActivity, putActivity } = await import('../functions/volunteering/store');
+  const { listRewards } = await import('../functions/stations/store');
+  const { addReward } = await import('../functions/stations/rewards');
   const { adjustPoints } = await import('../functions/points/passbook');
-  const { addHoursByHand } = await import('../functions/points/activities');
+  const { addHoursByHand } = await import('../functions/volunteering/review');
   const { dateRange, localToUtc } = await import('../shared/time');
   const { shanghaiDate } = await import('../shared/time');
   const { randomBytes } = await import('node:crypto');
@@ -202,26 +204,26 @@ export async function ensureDemoPoints(now = new Date()): Promise<number> {
   };
   let created = 0;
   for (const outletId of new Set(demo.DEMO_REWARDS.map((r) => r.outletId))) {
-    if ((await store.listRewards(outletId)).length) continue;
+    if ((await listRewards(outletId)).length) continue;
     for (const r of demo.DEMO_REWARDS.filter((x) => x.outletId === outletId)) {
       await addReward(as(r.operatorId), outletId, { name: r.name, description: r.description, pricePoints: r.pricePoints, stock: r.stock });
       created++;
     }
   }
   const putOnce = async (id: string, date: string, a: { title: string; description: string; place: string; startTime: string; endTime: string; capacity: number }) => {
-    const existing = await store.getActivity(id);
+    const existing = await getActivity(id);
     if (existing) return existing;
     const record = {
       id, circleId: 'c-hongfeng', ...a, date, start: localToUtc(date, a.startTime), end: localToUtc(date, a.endTime),
       signedUp: 0, pointsPerHour: 1, state: 'published' as const, createdBy: 'u_demo_worker', createdAt: now.toISOString(), checkinSecret: randomBytes(20).toString('base64url'),
     };
-    await store.putActivity(record);
+    await putActivity(record);
     created++;
     return record;
   };
   const dates = dateRange(shanghaiDate(now), 3);
   for (const { key, dayOffset, ...a } of demo.DEMO_ACTIVITIES) await putOnce(`a-demo-${key}-${dates[dayOffset].replace(/-/g, '')}`, dates[dayOffset], a);
-  if ((await store.getAccount('u_demo_volunteer')).seq === 0) {
+  if ((await getAccount('u_demo_volunteer')).seq === 0) {
     const yesterday = shanghaiDate(now.getTime() - 86_400_000);
     const past = await putOnce(`a-demo-paper-${yesterday.replace(/-/g, '')}`, yesterday, { title: '垃圾分类宣传', description: '在小区门口值守，讲解垃圾分类。', place: '红枫社区南门', startTime: '09:00', endTime: '13:00', capacity: 8 });
     await addHoursByHand(as('u_demo_worker'), past.id, { userId: 'u_demo_volunteer', halfHours: 8, reason: '纸质签到表补录' }, now);

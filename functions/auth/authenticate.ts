@@ -1,4 +1,4 @@
-import { AppError } from '../http/errors';
+import { AppError } from '../core/errors';
 import { verifyToken } from './token';
 import { getUser } from '../users/store';
 import type { Role } from '../../shared/api';
@@ -21,6 +21,3 @@ export async function authenticate(header: string | undefined): Promise<AuthUser
   return { id: user.id, roles: user.roles, ...(user.circleId ? { circleId: user.circleId } : {}) };
 }
 
-export function hasRole(user: AuthUser, role: Role): boolean {
-  return user.roles.includes(role);
-}

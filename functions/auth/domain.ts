@@ -1,4 +1,4 @@
-import { AppError, notFound } from '../http/errors';
+import { AppError, notFound } from '../core/errors';
 import type { DemoUser, Me, SessionResponse } from '../../shared/api';
 import { code2Session } from './wechat';
 import { devSignInAllowed } from './dev';

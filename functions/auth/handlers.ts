@@ -5,15 +5,15 @@ import { demoUsers, devSignIn, me as meOf, signInWithWechat } from './domain';
 // wx.login codes are short opaque strings; anything else is rejected before WeChat is asked.
 const wechatBody = z.object({ code: z.string({ error: '缺少微信登录码 code' }).regex(/^[A-Za-z0-9_-]{8,128}$/, '微信登录码格式不对') }).strict();
 
-export const wechat = route({ route: 'POST /auth/wechat', auth: 'none', body: wechatBody }, async ({ body }) =>
+export const wechat = route({ route: 'POST /auth/wechat', fn: 'authWechat', role: 'SignInRole', auth: 'none', body: wechatBody }, async ({ body }) =>
   created(await signInWithWechat(body.code)),
 );
 
-export const devUsers = route({ route: 'GET /auth/dev/users', auth: 'none' }, async () => demoUsers());
+export const devUsers = route({ route: 'GET /auth/dev/users', fn: 'authDevUsers', role: 'PublicReadRole', auth: 'none' }, async () => demoUsers());
 
 export const dev = route(
-  { route: 'POST /auth/dev', auth: 'none', body: z.object({ userId: idParam }).strict() },
+  { route: 'POST /auth/dev', fn: 'authDev', role: 'PublicReadRole', auth: 'none', body: z.object({ userId: idParam }).strict() },
   async ({ body }) => created(await devSignIn(body.userId)),
 );
 
-export const me = route({ route: 'GET /me', auth: 'required' }, async ({ user }) => meOf(user));
+export const me = route({ route: 'GET /me', fn: 'me', role: 'PublicReadRole', auth: 'required' }, async ({ user }) => meOf(user));

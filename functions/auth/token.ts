@@ -3,7 +3,7 @@
  * times; roles are read from the database on every request, so revoking a role takes effect at once.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { AppError } from '../http/errors';
+import { AppError } from '../core/errors';
 
 export const SESSION_TTL_SECONDS = 7 * 24 * 3600;
 const MIN_SECRET_LENGTH = 32;

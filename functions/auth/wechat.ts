@@ -2,7 +2,7 @@
  * A real code2Session client (GET /sns/jscode2session). The base URL is configuration so that tests run it
  * against a local fake WeChat server. session_key never leaves this module.
  */
-import { AppError } from '../http/errors';
+import { AppError } from '../core/errors';
 
 export interface WechatSession {
   openid: string;

@@ -1,14 +1,19 @@
 import { created, route } from '../http/handler';
 import { dateParam as date, idParam, idempotencyKeyOf, queryNumber, timeParam as time, z } from '../http/validate';
 import { BOOKING_MODES } from '../../shared/api';
-import { act, addChild, book, bookingFor, canteenDay, configureCanteen, myChildren, quote, changeCapacity, circleBookings, collectMeal, merchantInbox, myBookings, outletSlots, publishSlots } from './domain';
+import { BOOKING_STATES, type BookingState } from '../../shared/bookings';
+import { act, book, bookingFor, myBookings } from './booking';
+import { canteenDay, collectMeal, configureCanteen, quote as mealQuote } from './canteen';
+import { circleBookings, merchantInbox } from './inbox';
+import { changeCapacity, outletSlots, publishSlots } from './slots';
 
 const slotIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}~[A-Za-z0-9_-]{1,32}~\d{12}$/, '时段编号格式不对');
-const states = ['requested', 'accepted', 'rejected', 'cancelled', 'cancelled_by_merchant', 'completed', 'no_show'] as const;
+// The inbox filters by any state but waitlisted (the merchant does not handle the waitlist).
+const inboxStates = BOOKING_STATES.filter((s) => s !== 'waitlisted') as [BookingState, ...BookingState[]];
 
 export const slots = route(
   {
-    route: 'GET /outlets/{id}/slots',
+    route: 'GET /outlets/{id}/slots', fn: 'outletSlots', role: 'PublicReadRole',
     auth: 'none',
     path: z.object({ id: idParam }),
     query: z.object({ serviceId: idParam.optional(), from: date.optional(), days: queryNumber(1, 14, '天数 days').optional() }),
@@ -18,7 +23,7 @@ export const slots = route(
 
 export const publish = route(
   {
-    route: 'POST /merchant/outlets/{id}/slots',
+    route: 'POST /merchant/outlets/{id}/slots', fn: 'publishSlots', role: 'BookingsRole',
     auth: 'required',
     path: z.object({ id: idParam }),
     body: z
@@ -36,7 +41,7 @@ export const publish = route(
 
 export const capacity = route(
   {
-    route: 'POST /merchant/slots/{slotId}/capacity',
+    route: 'POST /merchant/slots/{slotId}/capacity', fn: 'slotCapacity', role: 'BookingsRole',
     auth: 'required',
     path: z.object({ slotId: slotIdParam }),
     body: z.object({ capacity: z.number().int().min(0).max(500) }).strict(),
@@ -56,18 +61,18 @@ const bookBody = z
   })
   .strict();
 
-export const create = route({ route: 'POST /bookings', auth: 'required', body: bookBody }, async ({ user, body, headers, now }) => {
+export const create = route({ route: 'POST /bookings', fn: 'createBooking', role: 'BookingsRole', auth: 'required', body: bookBody }, async ({ user, body, headers, now }) => {
   const { booking, replayed } = await book(user, body as never, idempotencyKeyOf(headers), now);
   return replayed ? booking : created(booking);
 });
 
-export const mine = route({ route: 'GET /bookings/mine', auth: 'required' }, async ({ user }) => myBookings(user));
+export const mine = route({ route: 'GET /bookings/mine', fn: 'myBookings', role: 'PublicReadRole', auth: 'required' }, async ({ user }) => myBookings(user));
 
-export const get = route({ route: 'GET /bookings/{id}', auth: 'required', path: z.object({ id: idParam }) }, async ({ user, path }) => bookingFor(user, path.id));
+export const get = route({ route: 'GET /bookings/{id}', fn: 'getBooking', role: 'PublicReadRole', auth: 'required', path: z.object({ id: idParam }) }, async ({ user, path }) => bookingFor(user, path.id));
 
 export const action = route(
   {
-    route: 'POST /bookings/{id}/actions',
+    route: 'POST /bookings/{id}/actions', fn: 'bookingAction', role: 'BookingsRole',
     auth: 'required',
     path: z.object({ id: idParam }),
     body: z
@@ -82,26 +87,26 @@ export const action = route(
 
 export const inbox = route(
   {
-    route: 'GET /merchant/bookings',
+    route: 'GET /merchant/bookings', fn: 'merchantInbox', role: 'PublicReadRole',
     auth: 'required',
-    query: z.object({ outletId: idParam.optional(), state: z.enum(states).optional(), date: date.optional() }),
+    query: z.object({ outletId: idParam.optional(), state: z.enum(inboxStates).optional(), date: date.optional() }),
   },
   async ({ user, query }) => merchantInbox(user, query),
 );
 
 export const circle = route(
-  { route: 'GET /worker/bookings', auth: 'required', query: z.object({ date: date.optional() }) },
+  { route: 'GET /worker/bookings', fn: 'circleBookings', role: 'PublicReadRole', auth: 'required', query: z.object({ date: date.optional() }) },
   async ({ user, query }) => circleBookings(user, query),
 );
 
 export const meals = route(
-  { route: 'GET /merchant/outlets/{id}/meals', auth: 'required', path: z.object({ id: idParam }), query: z.object({ date }) },
+  { route: 'GET /merchant/outlets/{id}/meals', fn: 'canteenMeals', role: 'PublicReadRole', auth: 'required', path: z.object({ id: idParam }), query: z.object({ date }) },
   async ({ user, path, query }) => canteenDay(user, path.id, query.date),
 );
 
 export const pickup = route(
   {
-    route: 'POST /merchant/outlets/{id}/pickup',
+    route: 'POST /merchant/outlets/{id}/pickup', fn: 'collectMeal', role: 'BookingsRole',
     auth: 'required',
     path: z.object({ id: idParam }),
     body: z.object({ date, code: z.string().regex(/^\d{6}$/, '取餐码是6位数字') }).strict(),
@@ -109,25 +114,14 @@ export const pickup = route(
   async ({ user, path, body, now }) => collectMeal(user, path.id, body.date, body.code, now),
 );
 
-export const price = route(
-  { route: 'GET /bookings/quote', auth: 'required', query: z.object({ slotId: slotIdParam, forUserId: idParam.optional() }) },
-  async ({ user, query }) => quote(user, query.slotId, query.forUserId),
-);
-
-export const children = route({ route: 'GET /me/children', auth: 'required' }, async ({ user }) => myChildren(user));
-
-export const child = route(
-  {
-    route: 'POST /me/children',
-    auth: 'required',
-    body: z.object({ name: z.string().trim().min(1, '请填写孩子的名字').max(20, '名字最多20字'), birthDate: date }).strict(),
-  },
-  async ({ user, body, now }) => created(await addChild(user, body, now)),
+export const quote = route(
+  { route: 'GET /bookings/quote', fn: 'bookingQuote', role: 'PublicReadRole', auth: 'required', query: z.object({ slotId: slotIdParam, forUserId: idParam.optional() }) },
+  async ({ user, query }) => mealQuote(user, query.slotId, query.forUserId),
 );
 
 export const canteenPricing = route(
   {
-    route: 'POST /merchant/outlets/{id}/canteen-pricing',
+    route: 'POST /merchant/outlets/{id}/canteen-pricing', fn: 'canteenPricing', role: 'BookingsRole',
     auth: 'required',
     path: z.object({ id: idParam }),
     body: z

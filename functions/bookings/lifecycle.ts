@@ -11,7 +11,7 @@
  *   waitlisted ──promote (system, when a place frees)──▶ requested
  *       └──cancel──▶ cancelled        (leaves the waitlist; it held no place)
  */
-import { AppError } from '../http/errors';
+import { AppError } from '../core/errors';
 
 import { BOOKING_STATE_NAMES, type BookingState } from '../../shared/bookings';
 
@@ -115,4 +115,20 @@ export function transition(
 /** A slot that has started can no longer be booked. */
 export function assertBookable(slotStart: Date, now: Date): void {
   if (slotStart.getTime() <= now.getTime()) throw new AppError('CONFLICT', '这个时段已经过去，请选择其他时段');
+}
+
+/** What a transition does to the slot besides the booking's own state, written in the same transaction. */
+export interface SlotEffect {
+  /** takePlace: a promoted booking takes a free place and leaves the waitlist; releasePlace: gives one back. */
+  counter: 'none' | 'takePlace' | 'releasePlace' | 'leaveWaitlist';
+  /** The booking's waitlist entry goes. */
+  removeWaitEntry: boolean;
+  /** Leaving for good (not promotion) frees the claim so the person (or child) may book the slot again, and
+   * gives back the day's subsidised meal if this one was subsidised. */
+  releaseClaim: boolean;
+}
+
+export function slotEffect(t: Pick<TransitionResult, 'releasesCapacity' | 'leavesWaitlist' | 'takesCapacity'>): SlotEffect {
+  const counter = t.takesCapacity ? 'takePlace' : t.leavesWaitlist ? 'leaveWaitlist' : t.releasesCapacity ? 'releasePlace' : 'none';
+  return { counter, removeWaitEntry: t.leavesWaitlist, releaseClaim: t.releasesCapacity || (t.leavesWaitlist && !t.takesCapacity) };
 }

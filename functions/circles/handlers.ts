@@ -3,8 +3,8 @@ import { CATEGORIES, CATEGORY_TIERS } from '../../shared/categories';
 import type { CategoryDto } from '../../shared/api';
 import { listCircles } from './store';
 
-export const categories = route({ route: 'GET /categories', auth: 'none' }, async () => ({
+export const categories = route({ route: 'GET /categories', fn: 'categories', role: 'PublicReadRole', auth: 'none' }, async () => ({
   items: CATEGORIES.map((c): CategoryDto => ({ ...c, tierName: CATEGORY_TIERS[c.tier] })),
 }));
 
-export const circles = route({ route: 'GET /circles', auth: 'none' }, async () => ({ items: await listCircles() }));
+export const circles = route({ route: 'GET /circles', fn: 'circles', role: 'PublicReadRole', auth: 'none' }, async () => ({ items: await listCircles() }));

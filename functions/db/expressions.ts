@@ -30,3 +30,18 @@ export function compareAndSet(tableName: string, key: Record<string, string>, fr
     },
   };
 }
+
+/**
+ * The Update of a counter that never passes `max`: +1 while below it (absent counts as 0). Used for the day's
+ * subsidised meals and for check-in code tries.
+ */
+export function boundedIncrement(tableName: string, key: Record<string, string>, attribute: string, max: number, mustExist = false) {
+  return {
+    TableName: tableName,
+    Key: key,
+    UpdateExpression: 'SET #n = if_not_exists(#n, :zero) + :one',
+    ConditionExpression: `${mustExist ? 'attribute_exists(PK) AND ' : ''}(attribute_not_exists(#n) OR #n < :max)`,
+    ExpressionAttributeNames: { '#n': attribute },
+    ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':max': max },
+  };
+}

@@ -1,4 +1,5 @@
-import { requestHash, IDEMPOTENCY_KEY_RE } from './idempotency';
+import { requestHash } from './idempotency';
+import { IDEMPOTENCY_KEY_RE } from '../http/validate';
 
 describe('idempotency request hash', () => {
   it('ignores key order but not values or the operation', () => {

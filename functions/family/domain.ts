@@ -1,7 +1,8 @@
 /** A relative links to an elder with the elder's 亲情码; the elder (or the worker of their circle) confirms. */
 import { randomInt } from 'node:crypto';
-import { AppError, forbidden, notFound } from '../http/errors';
-import { hasRole, type AuthUser } from '../auth/authenticate';
+import { AppError, forbidden, notFound } from '../core/errors';
+import type { AuthUser } from '../auth/authenticate';
+import { isWorkerOf } from '../auth/policies';
 import { getUser } from '../users/store';
 import type { FamilyLink } from '../../shared/api';
 import { assignFamilyCode, confirmLink, getLink, linksOfElder, linksOfFamily, requestLink, userIdForFamilyCode } from './store';
@@ -34,7 +35,7 @@ export async function confirm(user: AuthUser, elderId: string, familyId: string,
   if (!link) throw notFound('绑定申请');
   const elder = await getUser(elderId);
   const isElder = user.id === elderId;
-  const isCircleWorker = hasRole(user, 'worker') && !!user.circleId && elder?.homeCircleId === user.circleId;
+  const isCircleWorker = isWorkerOf(user, elder?.homeCircleId);
   if (!isElder && !isCircleWorker) throw forbidden('只有老人本人或所在社区的工作者可以确认');
   if (!(await confirmLink(elderId, familyId, user.id, now.toISOString()))) throw new AppError('CONFLICT', '这个绑定已经确认过了');
   return (await getLink(elderId, familyId))!;
@@ -43,11 +44,6 @@ export async function confirm(user: AuthUser, elderId: string, familyId: string,
 export async function myLinks(user: AuthUser): Promise<{ asElder: FamilyLink[]; asFamily: FamilyLink[] }> {
   const [asElder, asFamily] = await Promise.all([linksOfElder(user.id), linksOfFamily(user.id)]);
   return { asElder, asFamily };
-}
-
-/** True when `familyId` may act for `elderId`. */
-export async function actsFor(familyId: string, elderId: string): Promise<boolean> {
-  return (await getLink(elderId, familyId))?.state === 'confirmed';
 }
 
 export async function confirmedElders(familyId: string): Promise<string[]> {

@@ -8,9 +8,9 @@ import type { FamilyLink } from '../../shared/api';
 /** Gives the user a family code once: the code item and the user's field are written together. */
 export async function assignFamilyCode(userId: string, code: string): Promise<boolean> {
   try {
-    await transactWrite([
-      { Put: { TableName: tableName(), Item: { ...keys.familyCode(code), type: 'familyCode', userId }, ConditionExpression: 'attribute_not_exists(PK)' } },
-      {
+    await transactWrite({
+      code: { Put: { TableName: tableName(), Item: { ...keys.familyCode(code), type: 'familyCode', userId }, ConditionExpression: 'attribute_not_exists(PK)' } },
+      user: {
         Update: {
           TableName: tableName(),
           Key: keys.user(userId),
@@ -19,7 +19,7 @@ export async function assignFamilyCode(userId: string, code: string): Promise<bo
           ExpressionAttributeValues: { ':c': code },
         },
       },
-    ]);
+    });
     return true;
   } catch (e) {
     if (e instanceof TransactionFailed) return false;

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { route, created, MAX_BODY_BYTES } from './handler';
-import { AppError } from './errors';
+import { AppError } from '../core/errors';
 import { z } from './validate';
 
 const event = (over: Partial<APIGatewayProxyEventV2> = {}): APIGatewayProxyEventV2 =>
@@ -20,7 +20,7 @@ describe('handler wrapper', () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
-  const echo = route({ route: 'POST /echo', auth: 'none', body: z.object({ n: z.number().int() }).strict() }, async ({ body }) => created({ n: body.n }));
+  const echo = route({ route: 'POST /echo', fn: 'test', role: 'PublicReadRole', auth: 'none', body: z.object({ n: z.number().int() }).strict() }, async ({ body }) => created({ n: body.n }));
 
   it('validates and answers with the handler result', async () => {
     expect(await call(echo, event({ body: '{"n":2}' }))).toEqual({ status: 201, body: { n: 2 } });
@@ -36,11 +36,11 @@ describe('handler wrapper', () => {
   });
 
   it('turns AppError into its status and anything else into a 500 JSON error, never a 200', async () => {
-    const conflict = route({ route: 'GET /c', auth: 'none' }, async () => {
+    const conflict = route({ route: 'GET /c', fn: 'test', role: 'PublicReadRole', auth: 'none' }, async () => {
       throw new AppError('CONFLICT', '已被占用');
     });
     expect(await call(conflict, event())).toEqual({ status: 409, body: { error: { code: 'CONFLICT', message: '已被占用' } } });
-    const boom = route({ route: 'GET /b', auth: 'none' }, async () => {
+    const boom = route({ route: 'GET /b', fn: 'test', role: 'PublicReadRole', auth: 'none' }, async () => {
       throw new TypeError('secret internals');
     });
     const res = await call(boom, event());
@@ -50,7 +50,7 @@ describe('handler wrapper', () => {
   });
 
   it('requires a token where auth is required, before touching any data', async () => {
-    const me = route({ route: 'GET /me', auth: 'required' }, async () => ({ ok: true }));
+    const me = route({ route: 'GET /me', fn: 'test', role: 'PublicReadRole', auth: 'required' }, async () => ({ ok: true }));
     expect((await call(me, event())).status).toBe(401);
     expect((await call(me, event({ headers: { authorization: 'Token x' } }))).body.error.code).toBe('UNAUTHENTICATED');
   });

@@ -4,7 +4,7 @@
  * anything unexpected) to {"error":{code,message}}. Feature handlers stay a few lines long.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { AppError } from './errors';
+import { AppError } from '../core/errors';
 import { parseWith, type Schema } from './validate';
 import { authenticate, type AuthUser } from '../auth/authenticate';
 
@@ -12,7 +12,18 @@ export const MAX_BODY_BYTES = 16 * 1024;
 
 type AuthMode = 'required' | 'optional' | 'none';
 
-export interface RouteSpec<Q, B, P> {
+/** The IAM roles of serverless.yml: each function gets the narrowest one that covers what it writes. */
+export type IamRole = 'PublicReadRole' | 'SignInRole' | 'BookingsRole' | 'PointsRole';
+
+/** How a function is deployed; `npm run gen:functions` writes serverless.functions.yml from these. */
+export interface DeploySpec {
+  /** The function's name in serverless.yml (and so its CloudFormation logical id). */
+  fn: string;
+  role: IamRole;
+}
+
+export interface RouteSpec<Q, B, P> extends DeploySpec {
+  /** 'METHOD /path': the HTTP API route, declared here and nowhere else by hand. */
   route: string;
   auth: AuthMode;
   query?: Schema<Q>;
@@ -71,7 +82,7 @@ export function route<Q = undefined, B = undefined, P = undefined, M extends Aut
   spec: RouteSpec<Q, B, P> & { auth: M },
   fn: (ctx: RequestContext<Q, B, P, UserFor<M>>) => Promise<unknown>,
 ) {
-  return async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyResultV2> => {
+  const handler = async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyResultV2> => {
     const started = Date.now();
     const requestId = context?.awsRequestId ?? event.requestContext?.requestId ?? 'local';
     let status = 500;
@@ -124,4 +135,10 @@ export function route<Q = undefined, B = undefined, P = undefined, M extends Aut
       );
     }
   };
+  return Object.assign(handler, { spec: spec as DeploySpec & { route: string } });
+}
+
+/** A scheduled job (EventBridge cron, UTC): deployed like a route, run without HTTP. */
+export function scheduled<R>(spec: DeploySpec & { schedule: string; timeout?: number; why: string }, fn: () => Promise<R>) {
+  return Object.assign(fn, { spec });
 }

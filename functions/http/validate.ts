@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { AppError } from './errors';
-import { IDEMPOTENCY_KEY_RE } from '../db/idempotency';
+import { AppError } from '../core/errors';
 
 /** Any zod schema, classic or zod/mini (the schemas in shared/ that the pages validate with too). */
 export type Schema<T> = z.core.$ZodType<T>;
@@ -27,6 +26,12 @@ export const queryBoolean = z
   .enum(['true', 'false', '1', '0'], { error: '只能是 true 或 false' })
   .transform((v) => v === 'true' || v === '1');
 
+/** Text a person types: trimmed, with the limits said in words. */
+export const text = (label: string, max: number, min = 1) => z.string().trim().min(min, `请填写${label}`).max(max, `${label}最多${max}字`);
+
+/** Points in steps of half a point. */
+export const points = (min: number, max: number) => z.number().min(min).max(max).refine((p) => Number.isInteger(p * 2), '积分以0.5为单位');
+
 export const idParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不对');
 
 export const dateParam = z
@@ -38,6 +43,9 @@ export const dateParam = z
     return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
   }, '日期无效');
 export const timeParam = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间格式应为 HH:mm');
+
+/** What a client's idempotency key may look like: long enough to be unique, safe in a key. */
+export const IDEMPOTENCY_KEY_RE = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** The Idempotency-Key header every money-like POST needs (retries with it change nothing twice). */
 export function idempotencyKeyOf(headers: Record<string, string | undefined>): string {

@@ -1,5 +1,5 @@
 /** Outlet use cases: what the handlers call. Rules come from search.ts and shared/, data from store.ts. */
-import { notFound } from '../http/errors';
+import { notFound } from '../core/errors';
 import { openState, describeHours } from '../../shared/hours';
 import type { NearbyResponse, OutletDetail } from '../../shared/api';
 import { decodeCursor, encodeCursor, rankNearby, searchPlan, type NearbyQuery } from './search';

@@ -19,7 +19,7 @@ const nearbyQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 
-export const nearby = route({ route: 'GET /outlets/nearby', auth: 'none', query: nearbyQuery }, async ({ query, now }) => {
+export const nearby = route({ route: 'GET /outlets/nearby', fn: 'outletsNearby', role: 'PublicReadRole', auth: 'none', query: nearbyQuery }, async ({ query, now }) => {
   const { itemsRead, ...result } = await findNearby(
     {
       centre: { lat: query.lat, lng: query.lng },
@@ -38,6 +38,6 @@ export const nearby = route({ route: 'GET /outlets/nearby', auth: 'none', query:
 });
 
 export const detail = route(
-  { route: 'GET /outlets/{id}', auth: 'none', path: z.object({ id: idParam }) },
+  { route: 'GET /outlets/{id}', fn: 'outletDetail', role: 'PublicReadRole', auth: 'none', path: z.object({ id: idParam }) },
   async ({ path, now }) => outletDetail(path.id, now),
 );

@@ -2,7 +2,7 @@
  * Nearby search rules, pure: which cells to read, how to rank what comes back, and the opaque cursor.
  * The store reads candidate entries; everything that decides the answer is here and unit-tested.
  */
-import { AppError } from '../http/errors';
+import { AppError } from '../core/errors';
 import { openState } from '../../shared/hours';
 import { categoryName } from '../../shared/categories';
 import {

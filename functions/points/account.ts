@@ -5,9 +5,9 @@
  * from a fresh read, so a balance is never spent twice and no entry is lost.
  */
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../http/errors';
-import { transactWrite, TransactionFailed, type TransactItem } from '../db/transact';
-import { accountMove, getAccount, ledgerAppendItems, listAccounts, listEntries, type LedgerEntryRecord, type PointsAccount } from './store';
+import { AppError } from '../core/errors';
+import { transactWrite, TransactionFailed, type Actions } from '../db/transact';
+import { accountMove, getAccount, ledgerAppend, listAccounts, listEntries, type LedgerEntryRecord, type PointsAccount } from './store';
 import { checkAccount, expiryGroups, expiryPolicy, nextEntry, nextFirstExpiry, openLots, type LedgerEntry } from './ledger';
 
 export interface LedgerChange {
@@ -22,23 +22,18 @@ export interface LedgerChange {
   lots?: Array<{ expiresAt: string; units: number }>;
 }
 
-export interface LedgerPlan {
+export interface LedgerPlan<N extends string> {
   change: LedgerChange;
-  /** The other writes of the same change; they follow the two ledger actions (index 0 here = action 2). */
-  extras: TransactItem[];
+  /** The other writes of the same change, by name (a redemption, a stock decrement, a confirmed sign-up). */
+  extras: Actions<N>;
+  /** Extras whose failed condition means "read again and plan anew" (a code collision, claims that changed). */
+  replanOn?: readonly N[];
 }
 
-/** What to do when one of the extras' conditions failed: 'replan' re-reads and tries again; throwing ends it. */
-export type ExtraFailed = (extraIndex: number, failure: TransactionFailed) => 'replan';
+/** Written, or which of the plan's extras refused (the caller says what that means). */
+export type LedgerOutcome<N extends string> = { entry: LedgerEntryRecord; failed?: undefined } | { failed: N; entry?: undefined };
 
 const MAX_PLANS = 60;
-const LEDGER_ACTIONS = 2;
-
-/**
- * Thrown from an ExtraFailed callback when a concurrent request decided the outcome (the same idempotency key
- * won, or the state was already moved): the caller reads what the winner wrote and answers with that.
- */
-export class LostRace extends Error {}
 
 export const insufficientPoints = (balanceUnits: number, neededUnits: number) =>
   new AppError('CONFLICT', `积分不足：需要${neededUnits / 2}分，当前${balanceUnits / 2}分`, { reason: 'INSUFFICIENT_POINTS', balance: balanceUnits / 2, needed: neededUnits / 2 });
@@ -49,18 +44,15 @@ async function backoff(attempt: number) {
   await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
 }
 
-export async function appendToLedger(
-  userId: string,
-  now: Date,
-  plan: (account: PointsAccount) => Promise<LedgerPlan> | LedgerPlan,
-  onExtraFailed: ExtraFailed = (_i, e) => {
-    throw e;
-  },
-): Promise<LedgerEntryRecord> {
+/**
+ * Appends one entry and writes the plan's extras in the same transaction. A lost race on the account (another
+ * append got in first) re-reads it and plans again; so does a failed extra named in `replanOn`.
+ */
+export async function appendToLedger<N extends string = never>(userId: string, now: Date, plan: (account: PointsAccount) => Promise<LedgerPlan<N>> | LedgerPlan<N>): Promise<LedgerOutcome<N>> {
   const policy = expiryPolicy();
   for (let attempt = 0; attempt < MAX_PLANS; attempt++) {
     const account = await getAccount(userId);
-    const { change, extras } = await plan(account);
+    const { change, extras, replanOn = [] } = await plan(account);
     // Points past their expiry are written off before any debit, so they can never be spent.
     if (change.amount < 0 && account.firstExpiry && account.firstExpiry <= now.toISOString()) {
       await expireDue(userId, now);
@@ -82,13 +74,14 @@ export async function appendToLedger(
       ...(change.reason ? { reason: change.reason } : {}),
     };
     try {
-      await transactWrite([...ledgerAppendItems(account, entry, nextFirstExpiry(account.firstExpiry, entry.expiresAt)), ...extras]);
-      return entry;
+      await transactWrite<N | 'account' | 'entry'>({ ...extras, ...ledgerAppend(account, entry, nextFirstExpiry(account.firstExpiry, entry.expiresAt)) });
+      return { entry };
     } catch (e) {
       if (!(e instanceof TransactionFailed)) throw e;
-      const failed = e.failedAt();
-      if (failed >= LEDGER_ACTIONS) onExtraFailed(failed - LEDGER_ACTIONS, e);
-      else if (failed < 0) throw e;
+      const failed = [...(e.failed as ReadonlySet<string>)];
+      if (!failed.length) throw e;
+      const extra = failed.find((n): n is N => n !== 'account' && n !== 'entry');
+      if (!failed.includes('account') && !failed.includes('entry') && extra && !replanOn.includes(extra)) return { failed: extra };
       await backoff(attempt);
     }
   }
@@ -110,12 +103,12 @@ export async function expireDue(userId: string, now: Date): Promise<LedgerEntryR
     const firstLeft = lots.filter((l) => l.expiresAt > now.toISOString()).map((l) => l.expiresAt).sort()[0];
     try {
       if (due === 0) {
-        await transactWrite([accountMove(account, { balance: account.balance, seq: account.seq, firstExpiry: firstLeft })]);
+        await transactWrite({ account: accountMove(account, { balance: account.balance, seq: account.seq, firstExpiry: firstLeft }) });
         return undefined;
       }
       const next = nextEntry(account, { kind: 'expire', amount: -due }, now, policy)!;
       const entry: LedgerEntryRecord = { id: entryId(), userId, ...next, kind: 'expire', amount: -due, cause: { type: 'expiry', title: '积分到期清零' } };
-      await transactWrite(ledgerAppendItems(account, entry, firstLeft));
+      await transactWrite(ledgerAppend(account, entry, firstLeft));
       return entry;
     } catch (e) {
       if (!(e instanceof TransactionFailed)) throw e;

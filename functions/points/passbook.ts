@@ -1,12 +1,13 @@
 /** The ledger as people see and correct it: a volunteer's passbook, and a worker's adjustment with a reason. */
-import { forbidden, notFound } from '../http/errors';
+import { forbidden, notFound } from '../core/errors';
 import type { AuthUser } from '../auth/authenticate';
-import { idempotencyPut, replayedResult, requestHash } from '../db/idempotency';
+import { memberOfCircle, requireWorker } from '../auth/policies';
+import { GUARD } from '../db/transact';
+import { idempotent } from '../db/idempotency';
 import { getUser } from '../users/store';
 import { LEDGER_KIND_NAMES, type Passbook } from '../../shared/api';
 import { shanghaiDate } from '../../shared/time';
-import { belongsToCircle } from './activities';
-import { appendToLedger, expireDue, expiringOf, LostRace } from './account';
+import { appendToLedger, expireDue, expiringOf } from './account';
 import { toPoints, toUnits } from './ledger';
 import { getAccount, listEntries } from './store';
 
@@ -36,32 +37,20 @@ export async function passbook(user: AuthUser, now: Date): Promise<Passbook> {
   };
 }
 
-/** A worker's correction with a reason, for a resident of their circle (never themselves). */
+/** A worker's correction with a reason, for a resident of their circle (never themselves); once per idempotency key. */
 export async function adjustPoints(worker: AuthUser, input: { userId: string; points: number; reason: string }, idempotencyKey: string, now: Date) {
-  if (!worker.roles.includes('worker') || !worker.circleId) throw forbidden('只有社区工作者可以调整积分');
+  const circleId = requireWorker(worker, '只有社区工作者可以调整积分');
   if (input.userId === worker.id) throw forbidden('不能调整自己的积分');
   const target = await getUser(input.userId);
   if (!target) throw notFound('居民');
-  if (!(await belongsToCircle(target, worker.circleId))) throw forbidden('只能调整本社区居民或本社区志愿者的积分');
-  const hash = requestHash('POST /worker/points/adjust', input);
+  if (!(await memberOfCircle(target, circleId))) throw forbidden('只能调整本社区居民或本社区志愿者的积分');
   const balance = async () => toPoints((await getAccount(target.id)).balance);
-  if (await replayedResult(worker.id, idempotencyKey, hash)) return { replayed: true, balance: await balance() };
-  const amount = toUnits(input.points);
-  try {
-    await appendToLedger(
-      target.id,
-      now,
-      () => ({
-        change: { kind: 'adjust', amount, cause: { type: 'adjustment', title: '社区人工调整' }, by: worker.id, reason: input.reason },
-        extras: [idempotencyPut(worker.id, idempotencyKey, hash, target.id, now)],
-      }),
-      () => {
-        throw new LostRace();
-      },
-    );
-  } catch (e) {
-    if (!(e instanceof LostRace)) throw e;
-    return { replayed: true, balance: await balance() };
-  }
-  return { replayed: false, balance: await balance() };
+  const { result, replayed } = await idempotent({ userId: worker.id, key: idempotencyKey, operation: 'POST /worker/points/adjust', body: input, now }, balance, async (guard) => {
+    await appendToLedger(target.id, now, () => ({
+      change: { kind: 'adjust', amount: toUnits(input.points), cause: { type: 'adjustment', title: '社区人工调整' }, by: worker.id, reason: input.reason },
+      extras: { [GUARD]: guard(target.id) },
+    }));
+    return balance();
+  });
+  return { replayed, balance: result };
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, getItem, tableName } from '../db/client';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, getItem, queryAll, tableName } from '../db/client';
+import { transactWrite, TransactionFailed } from '../db/transact';
 import { keys, withoutKeys } from '../db/keys';
-import type { Role } from '../../shared/api';
+import type { Child, Role } from '../../shared/api';
 
 export interface UserRecord {
   id: string;
@@ -55,23 +56,20 @@ export async function findOrCreateWechatUser(openid: string, now = new Date()): 
       createdAt: now.toISOString(),
     };
     try {
-      await db().send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: tableName(),
-                Item: { ...keys.wechatLink(openid), type: 'wechatLink', userId: user.id, createdAt: user.createdAt },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-            { Put: { TableName: tableName(), Item: userItem(user), ConditionExpression: 'attribute_not_exists(PK)' } },
-          ],
-        }),
-      );
+      await transactWrite({
+        link: {
+          Put: {
+            TableName: tableName(),
+            Item: { ...keys.wechatLink(openid), type: 'wechatLink', userId: user.id, createdAt: user.createdAt },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        user: { Put: { TableName: tableName(), Item: userItem(user), ConditionExpression: 'attribute_not_exists(PK)' } },
+      });
       return user;
     } catch (err) {
-      if ((err as Error).name !== 'TransactionCanceledException') throw err;
+      // A concurrent first sign-in linked the openid first: read its link on the next round.
+      if (!(err instanceof TransactionFailed)) throw err;
     }
   }
   throw new Error('could not link WeChat account');
@@ -127,4 +125,17 @@ export async function addOwnRole(userId: string, role: Extract<Role, 'volunteer'
   } catch (e) {
     if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
   }
+}
+
+/** A parent's children (childcare age checks), kept in the parent's partition. */
+export async function putChild(userId: string, child: Child): Promise<void> {
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.child(userId, child.id), type: 'child', ...child } }));
+}
+
+export async function listChildren(userId: string): Promise<Child[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :child)',
+    ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':child': keys.childPrefix },
+  });
+  return items.map((i) => withoutKeys<Child>(i));
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../../scripts/stack';
+import { deployedFunctions } from '../../functions/deploy';
 
 jest.setTimeout(180_000);
 
@@ -42,6 +43,14 @@ it('gives every function its own narrow role: no dynamodb:*, no Scan, no wildcar
 it('routes every endpoint through the HTTP API and deploys with STAGE=prod (dev sign-in off)', () => {
   const routes = resources().filter(([, r]) => r.Type === 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey);
   expect(routes).toEqual(expect.arrayContaining(['GET /outlets/nearby', 'GET /outlets/{id}', 'POST /auth/wechat', 'GET /me', 'GET /categories', 'GET /circles']));
+  // Every route a handler declares is deployed, each as its own function with the role it declares.
+  const declared = deployedFunctions().filter((f) => f.route);
+  expect([...routes].sort()).toEqual(declared.map((f) => f.route).sort());
+  const lambdas = Object.fromEntries(resources().filter(([, r]) => r.Type === 'AWS::Lambda::Function').map(([k, r]) => [k, r]));
+  for (const f of deployedFunctions()) {
+    const logicalId = `${f.fn[0].toUpperCase()}${f.fn.slice(1)}LambdaFunction`;
+    expect(lambdas[logicalId]?.Properties.Role).toEqual({ 'Fn::GetAtt': [f.role, 'Arn'] });
+  }
   const devFn = resources().find(([k]) => k.startsWith('AuthDevLambdaFunction'))![1];
   expect(devFn.Properties.Environment.Variables.STAGE).toBe('prod');
   expect(devFn.Properties.Environment.Variables.DYNAMODB_ENDPOINT).toBe('');

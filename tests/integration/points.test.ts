@@ -4,7 +4,7 @@ import { activityUnderWay, backdateCheckIn, useStackTable } from '../support/db'
 import { inShanghai } from '../../shared/time';
 import type { Activity, Passbook, Redemption, VolunteerHours } from '../../shared/api';
 import { appendToLedger, auditLedger, expireAll } from '../../functions/points/account';
-import { checkinCode } from '../../functions/points/hours';
+import { checkinCode } from '../../functions/volunteering/hours';
 
 // The data layer reads its environment on first use, so choosing the table here is early enough.
 useStackTable();
@@ -382,7 +382,7 @@ describe('ledger', () => {
   /** Stands for points earned and spent in earlier years (the API only writes entries dated now). */
   async function history(userId: string, entries: Array<[at: string, units: number]>) {
     for (const [at, amount] of entries) {
-      await appendToLedger(userId, new Date(at), () => ({ change: { kind: amount > 0 ? 'earn' : 'redeem', amount, cause: { type: 'activity', title: '往年服务' } }, extras: [] }));
+      await appendToLedger(userId, new Date(at), () => ({ change: { kind: amount > 0 ? 'earn' : 'redeem', amount, cause: { type: 'activity', title: '往年服务' } }, extras: {} }));
     }
   }
 

@@ -7,7 +7,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { setLocalAwsEnv } from '../../scripts/stack';
 import { db, tableName } from '../../functions/db/client';
 import { keys } from '../../functions/db/keys';
-import { putActivity, type ActivityRecord } from '../../functions/points/store';
+import { putActivity, type ActivityRecord } from '../../functions/volunteering/store';
 import { inShanghai } from '../../shared/time';
 
 export function useStackTable(): void {

@@ -4,7 +4,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { SignupState } from '../../shared/api';
-import { HALF_HOUR_MS } from './ledger';
+import { HALF_HOUR_MS } from '../points/ledger';
 import { CHECKIN_GRACE_MS } from '../../shared/points';
 
 export type SignupAction = 'signUp' | 'cancel' | 'checkIn' | 'checkOut' | 'confirm' | 'adjust' | 'reject' | 'addByHand';
