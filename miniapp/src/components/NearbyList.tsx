@@ -6,7 +6,8 @@ import { errorMessage } from '@/services/api';
 import { getNearby } from '@/services/api/places';
 import { useRequest } from '@/services/use-request';
 import { OutletCard } from './OutletCard';
-import { Empty, ErrorState, Loading } from './StateView';
+import { Async } from './Async';
+import { ErrorState } from './StateView';
 
 type NearbyQuery = Record<string, string | number | boolean | undefined>;
 
@@ -42,29 +43,24 @@ export function NearbyList({ query, enabled, emptyText, emptyAction, header }: {
     }
   };
 
-  const items = [...(first.data?.items ?? []), ...more.items];
-  let body: ReactNode;
-  if (!enabled || (first.loading && !first.data)) body = <Loading />;
-  else if (first.error) body = <ErrorState message={first.error} onRetry={first.reload} />;
-  else if (items.length === 0) body = <Empty text={emptyText}>{emptyAction}</Empty>;
-  else
-    body = (
-      <View className="outlet-list">
-        {items.map((o) => (
-          <OutletCard key={o.id} outlet={o} />
-        ))}
-        {more.error && <ErrorState message={more.error} onRetry={loadMore} />}
-        {more.cursor && (
-          <Button className="big-button more-button" loading={more.loading} onClick={loadMore}>
-            加载更多
-          </Button>
-        )}
-      </View>
-    );
   return (
     <>
       {header?.(first.data?.total ?? null)}
-      {body}
+      <Async request={first} empty={emptyText} emptyAction={emptyAction}>
+        {(page) => (
+          <View className="outlet-list">
+            {[...page.items, ...more.items].map((o) => (
+              <OutletCard key={o.id} outlet={o} />
+            ))}
+            {more.error && <ErrorState message={more.error} onRetry={loadMore} />}
+            {more.cursor && (
+              <Button className="big-button more-button" loading={more.loading} onClick={loadMore}>
+                加载更多
+              </Button>
+            )}
+          </View>
+        )}
+      </Async>
     </>
   );
 }

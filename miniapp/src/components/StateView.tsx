@@ -22,6 +22,18 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry?: ()
   );
 }
 
+/** A reload failed while the earlier answer is still on screen: say so above it, with a retry. */
+export function StaleError({ message, onRetry }: { message: string; onRetry(): void }) {
+  return (
+    <View className="stale-error" role="alert">
+      <Text className="stale-error-text">{message}</Text>
+      <View className="chip-button" hoverClass="pressed" onClick={onRetry}>
+        <Text>重试</Text>
+      </View>
+    </View>
+  );
+}
+
 export function Empty({ text, children }: { text: string; children?: React.ReactNode }) {
   return (
     <View className="state state-empty">

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
 import { errorMessage } from './api';
+import type { Request } from './request-view';
 
 /** Loading / error / data for one request, re-run when `deps` change; stale answers are dropped. */
-export function useRequest<T>(fn: () => Promise<T>, deps: unknown[], enabled = true) {
+export function useRequest<T>(fn: () => Promise<T>, deps: unknown[], enabled = true): Request<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState<boolean>(enabled);
@@ -29,16 +29,4 @@ export function useRequest<T>(fn: () => Promise<T>, deps: unknown[], enabled = t
   }, [enabled, ...deps]);
   useEffect(run, [run]);
   return { data, error, loading, reload: run };
-}
-
-/**
- * Coming back to a page (after acting elsewhere) shows fresh data. Only what has loaded is reloaded: on the
- * page's first show its own first load is still under way, and a request that is not enabled stays idle.
- */
-export function useReloadOnShow(...requests: Array<{ data: unknown; reload(): void }>) {
-  const latest = useRef(requests);
-  latest.current = requests;
-  useDidShow(() => {
-    for (const r of latest.current) if (r.data !== null) r.reload();
-  });
 }

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { ROLE_NAMES, type SessionResponse } from '@shared/api';
 import { Page } from '@/components/Page';
-import { ErrorState, Loading } from '@/components/StateView';
+import { Async } from '@/components/Async';
 import { errorMessage } from '@/services/api';
 import { getDemoUsers, signInAsDemo } from '@/services/api/session';
 import { stationsOf } from '@/services/points';
@@ -18,33 +18,35 @@ const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 function DemoSignIn({ onSignedIn }: { onSignedIn(s: SessionResponse): void }) {
   const users = useRequest(getDemoUsers, []);
   const [busy, setBusy] = useState<string | null>(null);
-  if (users.loading) return <Loading text="正在读取演示账号…" />;
-  if (users.error) return <ErrorState message={users.error} onRetry={users.reload} />;
   return (
-    <View className="card">
-      <Text className="card-title">选择演示账号登录</Text>
-      {users.data!.items.map((u) => (
-        <View
-          key={u.id}
-          className="demo-user"
-          hoverClass="pressed"
-          data-user-id={u.id}
-          onClick={async () => {
-            setBusy(u.id);
-            try {
-              onSignedIn(await signInAsDemo(u.id));
-            } catch (e) {
-              Taro.showToast({ title: errorMessage(e), icon: 'none' });
-            } finally {
-              setBusy(null);
-            }
-          }}
-        >
-          <Text className="demo-user-name">{u.nickname}</Text>
-          <Text className="muted">{busy === u.id ? '登录中…' : u.roles.map((r) => ROLE_NAMES[r]).join('、')}</Text>
+    <Async request={users} loadingText="正在读取演示账号…">
+      {({ items }) => (
+        <View className="card">
+          <Text className="card-title">选择演示账号登录</Text>
+          {items.map((u) => (
+            <View
+              key={u.id}
+              className="demo-user"
+              hoverClass="pressed"
+              data-user-id={u.id}
+              onClick={async () => {
+                setBusy(u.id);
+                try {
+                  onSignedIn(await signInAsDemo(u.id));
+                } catch (e) {
+                  Taro.showToast({ title: errorMessage(e), icon: 'none' });
+                } finally {
+                  setBusy(null);
+                }
+              }}
+            >
+              <Text className="demo-user-name">{u.nickname}</Text>
+              <Text className="muted">{busy === u.id ? '登录中…' : u.roles.map((r) => ROLE_NAMES[r]).join('、')}</Text>
+            </View>
+          ))}
         </View>
-      ))}
-    </View>
+      )}
+    </Async>
   );
 }
 

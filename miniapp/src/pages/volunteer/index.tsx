@@ -6,12 +6,13 @@ import { Page } from '@/components/Page';
 import { ActivityCard } from '@/components/ActivityCard';
 import { CommunityPicker } from '@/components/CommunityPicker';
 import { PlaceBar } from '@/components/PlaceBar';
-import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { Async } from '@/components/Async';
 import { SignInFirst } from '@/components/SignInFirst';
 import { getActivities, getMyHours, getPassbook } from '@/services/api/volunteering';
 import { formatPoints } from '@/services/points';
 import { ROUTES, TABS } from '@/services/routes';
-import { useReloadOnShow, useRequest } from '@/services/use-request';
+import { useReloadOnShow } from '@/services/use-reload-on-show';
+import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 import { usePlace } from '@/state/use-place';
 import { useBecomeVolunteer } from '@/state/use-volunteer';
@@ -43,16 +44,14 @@ export default function VolunteerTab() {
       {user ? (
         <View className="card balance-card">
           <Text className="muted">我的志愿积分</Text>
-          {book.error && !book.data ? (
-            <ErrorState message={book.error} onRetry={book.reload} />
-          ) : !book.data ? (
-            <Text className="balance-number">…</Text>
-          ) : (
-            <View className="balance-row">
-              <Text className="balance-number" data-testid="points-balance">{formatPoints(book.data?.balance ?? 0)}</Text>
-              <Text className="balance-unit">分</Text>
-            </View>
-          )}
+          <Async request={book} loading={<Text className="balance-number">…</Text>}>
+            {({ balance }) => (
+              <View className="balance-row">
+                <Text className="balance-number" data-testid="points-balance">{formatPoints(balance)}</Text>
+                <Text className="balance-unit">分</Text>
+              </View>
+            )}
+          </Async>
           {book.data?.expiring[0] && (
             <Text className="muted">{formatPoints(book.data.expiring[0].points)}分将于{book.data.expiring[0].date}到期</Text>
           )}
@@ -85,15 +84,9 @@ export default function VolunteerTab() {
         <Text>附近的志愿活动</Text>
         {activities.data && <Text className="section-count">共{activities.data.items.length}个</Text>}
       </View>
-      {activities.error && !activities.data ? (
-        <ErrorState message={activities.error} onRetry={activities.reload} />
-      ) : !activities.data ? (
-        <Loading />
-      ) : activities.data!.items.length === 0 ? (
-        <Empty text="最近30天附近还没有志愿活动，过几天再来看看。" />
-      ) : (
-        activities.data!.items.map((a) => <ActivityCard key={a.id} activity={a} badge={mine.get(a.id)} onClick={() => go(ROUTES.activity(a.id))} />)
-      )}
+      <Async request={activities} empty="最近30天附近还没有志愿活动，过几天再来看看。">
+        {({ items }) => items.map((a) => <ActivityCard key={a.id} activity={a} badge={mine.get(a.id)} onClick={() => go(ROUTES.activity(a.id))} />)}
+      </Async>
 
       <CommunityPicker visible={picking} circles={circles} onClose={() => setPicking(false)} />
     </Page>

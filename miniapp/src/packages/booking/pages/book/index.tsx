@@ -2,19 +2,20 @@ import { useMemo, useState } from 'react';
 import { View, Text, Input, Textarea } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { BOOKING_MODE_NAMES, type BookingMode, type BookingRequest } from '@shared/api';
+import { BOOKING_MODE_NAMES, type BookingMode, type BookingRequest, type Child, type FamilyLink, type OutletDetail, type Slot } from '@shared/api';
 import { formatPrice, formatYuan } from '@shared/money';
 import { Page } from '@/components/Page';
-import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { Async } from '@/components/Async';
+import { Empty, ErrorState } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
 import { errorMessage } from '@/services/api';
 import { ROUTES } from '@/services/routes';
 import { addChild as saveChild, book, getChildren, getFamilyLinks, getOutlet, getQuote, getSlots } from '@/packages/booking/api';
 import { useIdempotencyKeys } from '@/services/idempotency';
+import { both, type Request } from '@/services/request-view';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 import { calendarDay } from '@/services/dates';
-
 
 export default function BookPage() {
   const { params } = useRouter();
@@ -23,6 +24,29 @@ export default function BookPage() {
   const { user } = useAppState();
   const outlet = useRequest(() => getOutlet(outletId), [outletId], !!outletId);
   const slots = useRequest(() => getSlots(outletId, { serviceId, days: 7 }), [outletId, serviceId], !!outletId);
+  const kids = useRequest(getChildren, [user?.id], !!user);
+  const family = useRequest(getFamilyLinks, [user?.id], !!user);
+  const elders = (family.data?.asFamily ?? []).filter((l) => l.state === 'confirmed');
+
+  if (!user) return <Page><SignInFirst what="预约服务" /></Page>;
+  return (
+    <Page className="book">
+      <Async request={both(outlet, slots)}>
+        {([o, s]) => <BookingForm outlet={o} serviceId={serviceId} slots={s.items} reloadSlots={slots.reload} kids={kids} elders={elders} />}
+      </Async>
+    </Page>
+  );
+}
+
+/** Choose a day, a slot, for whom (self, an elder, a child), how, and send it. */
+function BookingForm({ outlet, serviceId, slots, reloadSlots, kids, elders }: {
+  outlet: OutletDetail;
+  serviceId: string;
+  slots: Slot[];
+  reloadSlots(): void;
+  kids: Request<{ items: Child[] }>;
+  elders: FamilyLink[];
+}) {
   const [date, setDate] = useState<string | null>(null);
   const [slotId, setSlotId] = useState<string | null>(null);
   const [mode, setMode] = useState<BookingMode | null>(null);
@@ -31,18 +55,15 @@ export default function BookPage() {
   const [forUserId, setForUserId] = useState<string | null>(null);
   const [childId, setChildId] = useState<string | null>(null);
   const [newChild, setNewChild] = useState({ name: '', birthDate: '' });
-  const children = useRequest(getChildren, [user?.id], !!user);
-  const family = useRequest(getFamilyLinks, [user?.id], !!user);
-  const elders = (family.data?.asFamily ?? []).filter((l) => l.state === 'confirmed');
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const idempotency = useIdempotencyKeys();
 
-  const dates = useMemo(() => [...new Set((slots.data?.items ?? []).map((s) => s.date))], [slots.data]);
+  const dates = useMemo(() => [...new Set(slots.map((s) => s.date))], [slots]);
   const activeDate = date ?? dates[0] ?? null;
-  const daySlots = (slots.data?.items ?? []).filter((s) => s.date === activeDate);
+  const daySlots = slots.filter((s) => s.date === activeDate);
   const slot = daySlots.find((s) => s.id === slotId) ?? null;
-  const service = outlet.data?.services.find((s) => s.id === serviceId);
+  const service = outlet.services.find((s) => s.id === serviceId);
   const chosenMode = mode ?? slot?.modes[0] ?? null;
   const canteen = service?.pricing === 'canteen';
   const price = useRequest(
@@ -56,16 +77,12 @@ export default function BookPage() {
     setError(null);
   };
 
-  if (!user) return <Page><SignInFirst what="预约服务" /></Page>;
-  if (outlet.loading || slots.loading) return <Page><Loading /></Page>;
-  if (outlet.error || slots.error) return <Page><ErrorState message={outlet.error ?? slots.error!} onRetry={() => { outlet.reload(); slots.reload(); }} /></Page>;
-
   const needsChild = !!slot?.ageBand;
   const addChild = async () => {
     try {
       const c = await saveChild(newChild);
       setNewChild({ name: '', birthDate: '' });
-      children.reload();
+      kids.reload();
       choose(() => setChildId(c.id));
     } catch (e) {
       Taro.showToast({ title: errorMessage(e), icon: 'none' });
@@ -86,16 +103,16 @@ export default function BookPage() {
       Taro.redirectTo({ url: ROUTES.myBookings(booking.id) });
     } catch (e) {
       setError(errorMessage(e));
-      slots.reload();
+      reloadSlots();
     } finally {
       setSubmitting(false);
     }
   };
 
   return (
-    <Page className="book">
+    <>
       <View className="card">
-        <Text className="card-title">{outlet.data?.name}</Text>
+        <Text className="card-title">{outlet.name}</Text>
         <Text>
           {service?.name} · {service ? formatPrice(service.priceFen, service.priceMaxFen, service.unit) : ''}
         </Text>
@@ -151,7 +168,7 @@ export default function BookPage() {
             <View className="card">
               <Text className="card-title">为哪个孩子预约</Text>
               <View className="filters">
-                {(children.data?.items ?? []).map((c) => (
+                {(kids.data?.items ?? []).map((c) => (
                   <View key={c.id} className={`chip ${childId === c.id ? 'active' : ''}`} onClick={() => choose(() => setChildId(c.id))} data-child-id={c.id}>
                     <Text>{c.name}（{c.birthDate}）</Text>
                   </View>
@@ -213,6 +230,6 @@ export default function BookPage() {
           </Button>
         </>
       )}
-    </Page>
+    </>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { View, Text, Input } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { Page } from '@/components/Page';
-import { ErrorState, Loading } from '@/components/StateView';
+import { Async } from '@/components/Async';
 import { SignInFirst } from '@/components/SignInFirst';
 import { confirmFamilyLink, getFamilyCode, getFamilyLinks, requestFamilyLink } from '@/packages/booking/api';
 import { useAction } from '@/services/use-action';
@@ -25,7 +25,7 @@ export default function FamilyPage() {
     <Page className="family">
       <View className="card">
         <Text className="card-title">我的亲情码</Text>
-        {code.loading ? <Loading /> : code.error ? <ErrorState message={code.error} onRetry={code.reload} /> : <Text className="pickup-code">{code.data!.code}</Text>}
+        <Async request={code}>{({ code: c }) => <Text className="pickup-code">{c}</Text>}</Async>
         <Text className="muted">把亲情码告诉子女，他们绑定后可以替您订餐、预约。</Text>
       </View>
       <View className="card">
@@ -35,30 +35,33 @@ export default function FamilyPage() {
           申请绑定
         </Button>
       </View>
-      {links.data && (
-        <View className="card">
-          <Text className="card-title">绑定关系</Text>
-          {links.data.asElder.length + links.data.asFamily.length === 0 && <Text className="muted">还没有绑定的家人</Text>}
-          {links.data.asElder.map((l) => (
-            <View key={l.familyId} className="setting-row">
-              <Text>{l.familyName}（子女）</Text>
-              {l.state === 'pending' ? (
-                <Button className="big-button" type="primary" loading={busy} onClick={() => run(() => confirmFamilyLink(l.elderId, l.familyId), '已确认')}>
-                  确认
-                </Button>
-              ) : (
-                <Text className="muted">已绑定</Text>
-              )}
-            </View>
-          ))}
-          {links.data.asFamily.map((l) => (
-            <View key={l.elderId} className="setting-row">
-              <Text>{l.elderName}（长辈）</Text>
-              <Text className="muted">{l.state === 'pending' ? '等待确认' : '已绑定，可代订'}</Text>
-            </View>
-          ))}
-        </View>
-      )}
+      <View className="card">
+        <Text className="card-title">绑定关系</Text>
+        <Async request={links} empty="还没有绑定的家人" isEmpty={(d) => d.asElder.length + d.asFamily.length === 0}>
+          {({ asElder, asFamily }) => (
+            <>
+              {asElder.map((l) => (
+                <View key={l.familyId} className="setting-row">
+                  <Text>{l.familyName}（子女）</Text>
+                  {l.state === 'pending' ? (
+                    <Button className="big-button" type="primary" loading={busy} onClick={() => run(() => confirmFamilyLink(l.elderId, l.familyId), '已确认')}>
+                      确认
+                    </Button>
+                  ) : (
+                    <Text className="muted">已绑定</Text>
+                  )}
+                </View>
+              ))}
+              {asFamily.map((l) => (
+                <View key={l.elderId} className="setting-row">
+                  <Text>{l.elderName}（长辈）</Text>
+                  <Text className="muted">{l.state === 'pending' ? '等待确认' : '已绑定，可代订'}</Text>
+                </View>
+              ))}
+            </>
+          )}
+        </Async>
+      </View>
     </Page>
   );
 }

@@ -3,13 +3,17 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Booking } from '@shared/api';
 import { Page } from '@/components/Page';
+import { Async } from '@/components/Async';
 import { BookingCard } from '@/components/BookingCard';
-import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { Empty } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
 import { errorMessage } from '@/services/api';
 import { actOnBooking, getMyBookings } from '@/packages/booking/api';
-import { useReloadOnShow, useRequest } from '@/services/use-request';
+import { useReloadOnShow } from '@/services/use-reload-on-show';
+import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
+
+const LIVE = ['waitlisted', 'requested', 'accepted'];
 
 export default function MyBookings() {
   const { params } = useRouter();
@@ -18,13 +22,6 @@ export default function MyBookings() {
   useReloadOnShow(list);
 
   if (!user) return <Page><SignInFirst what="查看预约" /></Page>;
-  if (list.loading && !list.data) return <Page><Loading /></Page>;
-  if (list.error) return <Page><ErrorState message={list.error} onRetry={list.reload} /></Page>;
-
-  const now = Date.now();
-  const items = list.data?.items ?? [];
-  const upcoming = items.filter((b) => new Date(b.end).getTime() > now && ['waitlisted', 'requested', 'accepted'].includes(b.state));
-  const past = items.filter((b) => !upcoming.includes(b));
 
   const cancel = async (b: Booking) => {
     const { confirm } = await Taro.showModal({ title: '取消预约', content: `确定取消 ${b.date} ${b.startTime} 的${b.serviceName}吗？` });
@@ -40,19 +37,30 @@ export default function MyBookings() {
 
   return (
     <Page className="my-bookings">
-      <View className="section-title"><Text>即将到来</Text></View>
-      {upcoming.length === 0 && <Empty text="还没有待办的预约" />}
-      {upcoming.map((b) => (
-        <BookingCard key={b.id} booking={b} highlight={b.id === params.highlight}>
-          <Button className="big-button" onClick={() => cancel(b)}>
-            取消预约
-          </Button>
-        </BookingCard>
-      ))}
-      {past.length > 0 && <View className="section-title"><Text>历史预约</Text></View>}
-      {past.map((b) => (
-        <BookingCard key={b.id} booking={b} />
-      ))}
+      <Async request={list}>
+        {({ items }) => {
+          const now = Date.now();
+          const upcoming = items.filter((b) => new Date(b.end).getTime() > now && LIVE.includes(b.state));
+          const past = items.filter((b) => !upcoming.includes(b));
+          return (
+            <>
+              <View className="section-title"><Text>即将到来</Text></View>
+              {upcoming.length === 0 && <Empty text="还没有待办的预约" />}
+              {upcoming.map((b) => (
+                <BookingCard key={b.id} booking={b} highlight={b.id === params.highlight}>
+                  <Button className="big-button" onClick={() => cancel(b)}>
+                    取消预约
+                  </Button>
+                </BookingCard>
+              ))}
+              {past.length > 0 && <View className="section-title"><Text>历史预约</Text></View>}
+              {past.map((b) => (
+                <BookingCard key={b.id} booking={b} />
+              ))}
+            </>
+          );
+        }}
+      </Async>
     </Page>
   );
 }

@@ -5,7 +5,7 @@ import { nextDays } from '@/services/dates';
 import { Page } from '@/components/Page';
 import { CodeEntry } from '@/components/CodeEntry';
 import { BookingCard } from '@/components/BookingCard';
-import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { Async } from '@/components/Async';
 import { SignInFirst } from '@/components/SignInFirst';
 import { collectMeal, getCanteenDay } from '@/packages/merchant/api';
 import { useAction } from '@/services/use-action';
@@ -38,27 +38,23 @@ export default function CanteenDayPage() {
         <Text className="card-title">取餐核销</Text>
         <CodeEntry digits={6} placeholder="6位取餐码" label="确认取餐" busy={busy} inputTestId="pickup-code-input" buttonTestId="pickup" onSubmit={collect} />
       </View>
-      {day.loading && !day.data ? (
-        <Loading />
-      ) : day.error ? (
-        <ErrorState message={day.error} onRetry={day.reload} />
-      ) : day.data!.items.length === 0 ? (
-        <Empty text="这一天还没有订餐" />
-      ) : (
-        <>
-          <View className="card">
-            {day.data!.meals.map((m) => (
-              <View key={m.slotId} className="meal-count">
-                <Text>{m.startTime}–{m.endTime} {m.serviceName}</Text>
-                <Text>已订{m.reserved}份 · 已取{m.collected}份</Text>
-              </View>
+      <Async request={day} empty="这一天还没有订餐">
+        {({ meals, items }) => (
+          <>
+            <View className="card">
+              {meals.map((m) => (
+                <View key={m.slotId} className="meal-count">
+                  <Text>{m.startTime}–{m.endTime} {m.serviceName}</Text>
+                  <Text>已订{m.reserved}份 · 已取{m.collected}份</Text>
+                </View>
+              ))}
+            </View>
+            {items.map((b) => (
+              <BookingCard key={b.id} booking={b} />
             ))}
-          </View>
-          {day.data!.items.map((b) => (
-            <BookingCard key={b.id} booking={b} />
-          ))}
-        </>
-      )}
+          </>
+        )}
+      </Async>
     </Page>
   );
 }

@@ -6,12 +6,14 @@ import type { Booking, BookingAction, BookingStateDto } from '@shared/api';
 import { shanghaiDate } from '@shared/time';
 import { Page } from '@/components/Page';
 import { BookingCard } from '@/components/BookingCard';
-import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { Async } from '@/components/Async';
+import { ErrorState } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
 import { ROUTES } from '@/services/routes';
 import { actOnBooking, getInbox } from '@/packages/merchant/api';
 import { useAction } from '@/services/use-action';
-import { useReloadOnShow, useRequest } from '@/services/use-request';
+import { useReloadOnShow } from '@/services/use-reload-on-show';
+import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 
 const FILTERS: Array<{ state?: BookingStateDto; label: string }> = [
@@ -100,19 +102,15 @@ export default function MerchantInbox() {
           </View>
         </View>
       ))}
-      {inbox.loading && !inbox.data ? (
-        <Loading />
-      ) : inbox.error ? (
-        <ErrorState message={inbox.error} onRetry={inbox.reload} />
-      ) : inbox.data!.items.length === 0 ? (
-        <Empty text="没有这类预约" />
-      ) : (
-        inbox.data!.items.map((b) => (
-          <BookingCard key={b.id} booking={b}>
-            <Actions booking={b} onDone={inbox.reload} />
-          </BookingCard>
-        ))
-      )}
+      <Async request={inbox} empty="没有这类预约">
+        {({ items }) =>
+          items.map((b) => (
+            <BookingCard key={b.id} booking={b}>
+              <Actions booking={b} onDone={inbox.reload} />
+            </BookingCard>
+          ))
+        }
+      </Async>
     </Page>
   );
 }

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { View, Text, Input } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { BOOKING_MODE_NAMES, BOOKING_MODES, type BookingMode, type Slot } from '@shared/api';
+import { BOOKING_MODE_NAMES, BOOKING_MODES, type BookingMode, type OutletDetail, type Slot } from '@shared/api';
 import { nextDays } from '@/services/dates';
 import { Page } from '@/components/Page';
-import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { Async } from '@/components/Async';
 import { SignInFirst } from '@/components/SignInFirst';
 import { getOutlet, getSlots, publishSlots, setSlotCapacity } from '@/packages/merchant/api';
 import { useAction } from '@/services/use-action';
@@ -18,7 +18,19 @@ export default function SlotsPage() {
   const outletId = params.outletId ?? '';
   const { user } = useAppState();
   const outlet = useRequest(() => getOutlet(outletId), [outletId], !!outletId);
-  const bookable = (outlet.data?.services ?? []).filter((s) => s.bookable);
+
+  if (!user) return <Page><SignInFirst what="管理时段" /></Page>;
+  return (
+    <Page className="merchant-slots">
+      <Async request={outlet} empty="这个网点还没有可预约的服务项目" isEmpty={(o) => !o.services.some((s) => s.bookable)}>
+        {(o) => <OutletSlots outlet={o} />}
+      </Async>
+    </Page>
+  );
+}
+
+function OutletSlots({ outlet }: { outlet: OutletDetail }) {
+  const bookable = outlet.services.filter((s) => s.bookable);
   const [serviceId, setServiceId] = useState<string | null>(null);
   const service = bookable.find((s) => s.id === serviceId) ?? bookable[0];
   const days = nextDays(7);
@@ -26,23 +38,15 @@ export default function SlotsPage() {
   const [form, setForm] = useState({ start: '09:00', end: '09:30', capacity: '3' });
   const [modes, setModes] = useState<BookingMode[]>(['in_store']);
   const { busy, run: act } = useAction();
-  const slots = useRequest(() => getSlots(outletId, { serviceId: service!.id, days: 7 }), [outletId, service?.id], !!service);
-
-  if (!user) return <Page><SignInFirst what="管理时段" /></Page>;
-  if (outlet.loading) return <Page><Loading /></Page>;
-  if (outlet.error) return <Page><ErrorState message={outlet.error} onRetry={outlet.reload} /></Page>;
-  if (!service) return <Page><Empty text="这个网点还没有可预约的服务项目" /></Page>;
+  const slots = useRequest(() => getSlots(outlet.id, { serviceId: service.id, days: 7 }), [outlet.id, service.id]);
 
   const run = (fn: () => Promise<unknown>, done: string) => act(fn, done, slots.reload);
   const publish = () =>
-    run(
-      () => publishSlots(outletId, { serviceId: service.id, modes, slots: [{ date, start: form.start, end: form.end, capacity: Number(form.capacity) }] }),
-      '已发布',
-    );
+    run(() => publishSlots(outlet.id, { serviceId: service.id, modes, slots: [{ date, start: form.start, end: form.end, capacity: Number(form.capacity) }] }), '已发布');
   const setCapacity = (s: Slot, capacity: number) => run(() => setSlotCapacity(s.id, capacity), '已修改');
 
   return (
-    <Page className="merchant-slots">
+    <>
       <View className="filters">
         {bookable.map((s) => (
           <View key={s.id} className={`chip ${s.id === service.id ? 'active' : ''}`} onClick={() => setServiceId(s.id)}>
@@ -73,25 +77,21 @@ export default function SlotsPage() {
           发布
         </Button>
       </View>
-      {slots.loading && !slots.data ? (
-        <Loading />
-      ) : slots.error ? (
-        <ErrorState message={slots.error} onRetry={slots.reload} />
-      ) : slots.data!.items.length === 0 ? (
-        <Empty text="最近7天还没有发布时段" />
-      ) : (
-        slots.data!.items.map((s) => (
-          <View key={s.id} className="setting-row" data-slot-id={s.id}>
-            <Text>
-              {s.date.slice(5)} {s.startTime}–{s.endTime} · 已约{s.booked}/{s.capacity}
-            </Text>
-            <View className="place-actions">
-              <View className="chip-button" onClick={() => setCapacity(s, s.capacity - 1)}><Text>−</Text></View>
-              <View className="chip-button" onClick={() => setCapacity(s, s.capacity + 1)}><Text>+</Text></View>
+      <Async request={slots} empty="最近7天还没有发布时段">
+        {({ items }) =>
+          items.map((s) => (
+            <View key={s.id} className="setting-row" data-slot-id={s.id}>
+              <Text>
+                {s.date.slice(5)} {s.startTime}–{s.endTime} · 已约{s.booked}/{s.capacity}
+              </Text>
+              <View className="place-actions">
+                <View className="chip-button" onClick={() => setCapacity(s, s.capacity - 1)}><Text>−</Text></View>
+                <View className="chip-button" onClick={() => setCapacity(s, s.capacity + 1)}><Text>+</Text></View>
+              </View>
             </View>
-          </View>
-        ))
-      )}
-    </Page>
+          ))
+        }
+      </Async>
+    </>
   );
 }

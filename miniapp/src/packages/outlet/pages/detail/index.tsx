@@ -5,7 +5,9 @@ import { categoryName } from '@shared/categories';
 import { formatPrice } from '@shared/money';
 import { distanceMetres, walkingMinutes } from '@shared/walking';
 import { Page } from '@/components/Page';
-import { ErrorState, Loading } from '@/components/StateView';
+import type { OutletDetail } from '@shared/api';
+import { Async } from '@/components/Async';
+import { ErrorState } from '@/components/StateView';
 import { ROUTES } from '@/services/routes';
 import { getOutlet } from '@/packages/outlet/api';
 import { useRequest } from '@/services/use-request';
@@ -14,16 +16,21 @@ import { useAppState } from '@/state/app-state';
 export default function OutletDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const { place } = useAppState();
   const detail = useRequest(() => getOutlet(id), [id], !!id);
   const outlet = detail.data;
 
   useShareAppMessage(() => ({ title: outlet ? `${outlet.name} · 一刻钟` : '一刻钟', path: ROUTES.outlet(id) }));
 
   if (!id) return <Page><ErrorState message="没有指定要查看的网点" /></Page>;
-  if (detail.loading && !outlet) return <Page><Loading /></Page>;
-  if (detail.error || !outlet) return <Page><ErrorState message={detail.error ?? '网点不存在'} onRetry={detail.reload} /></Page>;
+  return (
+    <Page className="detail">
+      <Async request={detail}>{(o) => <OutletView outlet={o} />}</Async>
+    </Page>
+  );
+}
 
+function OutletView({ outlet }: { outlet: OutletDetail }) {
+  const { place } = useAppState();
   const metres = place ? distanceMetres(place, outlet) : null;
   const call = () => {
     if (outlet.phone) Taro.makePhoneCall({ phoneNumber: outlet.phone }).catch(() => undefined);
@@ -34,7 +41,7 @@ export default function OutletDetailPage() {
     );
 
   return (
-    <Page className="detail">
+    <>
       <View className="detail-head">
         <Text className="detail-name">{outlet.name}</Text>
         <View className="tags">
@@ -110,6 +117,6 @@ export default function OutletDetailPage() {
         </View>
       )}
       {outlet.circleName && <Text className="muted footer-note">所属：{outlet.circleName}</Text>}
-    </Page>
+    </>
   );
 }

@@ -2,17 +2,19 @@ import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { Redemption } from '@shared/api';
+import type { Me, Redemption } from '@shared/api';
 import { inShanghai } from '@shared/time';
 import { Page } from '@/components/Page';
+import { Async } from '@/components/Async';
 import { CodeEntry } from '@/components/CodeEntry';
-import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { ErrorState } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
 import { errorMessage } from '@/services/api';
 import { formatPoints, stationsOf } from '@/services/points';
 import { ROUTES } from '@/services/routes';
 import { getStationRedemptions, handOver as handOverCode } from '@/packages/station/api';
-import { useReloadOnShow, useRequest } from '@/services/use-request';
+import { useReloadOnShow } from '@/services/use-reload-on-show';
+import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 import '@/styles/points.scss';
 
@@ -21,20 +23,30 @@ type Result = { ok: true; r: Redemption } | { ok: false; message: string };
 /** The exchange station's counter: type the resident's 8-digit code, hand over the goods, see recent ones. */
 export default function HandoverPage() {
   const { user, refreshUser } = useAppState();
-  // The stored session may predate a new station: read the user's outlets again.
+  // The stored session may predate a new station: read the user's outlets again, showing the stored ones meanwhile.
   const me = useRequest(refreshUser, [user?.id], !!user);
-  const stations = stationsOf(me.data ?? user);
+  const known: Me | null = me.data ?? (stationsOf(user).length ? user : null);
+
+  if (!user) return <Page><SignInFirst what="核销兑换码" /></Page>;
+  return (
+    <Page className="station-handover">
+      <Async request={{ ...me, data: known }}>
+        {(u) => {
+          const stations = stationsOf(u);
+          return stations.length ? <Counter stations={stations} /> : <ErrorState message="您还没有管理的积分兑换点" />;
+        }}
+      </Async>
+    </Page>
+  );
+}
+
+function Counter({ stations }: { stations: Me['outlets'] }) {
   const [chosen, setChosen] = useState<string | null>(null);
   const station = stations.find((s) => s.id === chosen) ?? stations[0];
-  const recent = useRequest(() => getStationRedemptions(station!.id), [station?.id], !!station);
+  const recent = useRequest(() => getStationRedemptions(station.id), [station.id]);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
   useReloadOnShow(recent);
-
-  if (!user) return <Page><SignInFirst what="核销兑换码" /></Page>;
-  if (!stations.length && me.loading) return <Page><Loading /></Page>;
-  if (!stations.length && me.error) return <Page><ErrorState message={me.error} onRetry={me.reload} /></Page>;
-  if (!station) return <Page><ErrorState message="您还没有管理的积分兑换点" /></Page>;
 
   const handOver = async (code: string): Promise<boolean> => {
     setBusy(true);
@@ -53,10 +65,8 @@ export default function HandoverPage() {
     }
   };
 
-  const items = [...(recent.data?.items ?? [])].sort((a, b) => (b.handedOverAt ?? b.createdAt).localeCompare(a.handedOverAt ?? a.createdAt)).slice(0, 50);
-
   return (
-    <Page className="station-handover">
+    <>
       {stations.length > 1 && (
         <View className="filters">
           {stations.map((s) => (
@@ -99,28 +109,27 @@ export default function HandoverPage() {
         <Text>最近的兑换</Text>
         {recent.data && <Text className="section-count">共{recent.data.items.length}笔</Text>}
       </View>
-      {recent.error && !recent.data ? (
-        <ErrorState message={recent.error} onRetry={recent.reload} />
-      ) : !recent.data ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <Empty text="还没有人在这里兑换过" />
-      ) : (
-        items.map((r) => (
-          <View key={r.id} className="card redemption-card" data-redemption-id={r.id} data-state={r.state}>
-            <View className="activity-head">
-              <Text className="card-title">{r.rewardName}</Text>
-              <Text className={`activity-badge state-${r.state}`}>{r.stateName}</Text>
-            </View>
-            <Text>{r.userName} · {formatPoints(r.pricePoints)}分</Text>
-            <Text className="muted">
-              {inShanghai(r.createdAt).format('MM-DD HH:mm')} 兑换
-              {r.handedOverAt ? ` · ${inShanghai(r.handedOverAt).format('MM-DD HH:mm')} 已发放` : ''}
-              {r.cancelledAt ? ` · ${inShanghai(r.cancelledAt).format('MM-DD HH:mm')} 已取消` : ''}
-            </Text>
-          </View>
-        ))
-      )}
-    </Page>
+      <Async request={recent} empty="还没有人在这里兑换过">
+        {({ items }) =>
+          [...items]
+            .sort((a, b) => (b.handedOverAt ?? b.createdAt).localeCompare(a.handedOverAt ?? a.createdAt))
+            .slice(0, 50)
+            .map((r) => (
+              <View key={r.id} className="card redemption-card" data-redemption-id={r.id} data-state={r.state}>
+                <View className="activity-head">
+                  <Text className="card-title">{r.rewardName}</Text>
+                  <Text className={`activity-badge state-${r.state}`}>{r.stateName}</Text>
+                </View>
+                <Text>{r.userName} · {formatPoints(r.pricePoints)}分</Text>
+                <Text className="muted">
+                  {inShanghai(r.createdAt).format('MM-DD HH:mm')} 兑换
+                  {r.handedOverAt ? ` · ${inShanghai(r.handedOverAt).format('MM-DD HH:mm')} 已发放` : ''}
+                  {r.cancelledAt ? ` · ${inShanghai(r.cancelledAt).format('MM-DD HH:mm')} 已取消` : ''}
+                </Text>
+              </View>
+            ))
+        }
+      </Async>
+    </>
   );
 }

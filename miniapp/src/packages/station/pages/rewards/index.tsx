@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { View, Text, Input } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { Reward, RewardChange } from '@shared/api';
+import type { Reward, RewardChange, Station } from '@shared/api';
 import { Page } from '@/components/Page';
-import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { Async } from '@/components/Async';
+import { Empty, ErrorState } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
 import { addReward, changeReward, getStationRewards } from '@/packages/station/api';
 import { formatPoints } from '@/services/points';
@@ -64,14 +65,19 @@ export default function StationRewards() {
   const outletId = params.outletId ?? '';
   const { user } = useAppState();
   const station = useRequest(() => getStationRewards(outletId), [outletId, user?.id], !!user && !!outletId);
-  const [form, setForm] = useState({ name: '', description: '', price: '', stock: '' });
-  const { busy, run } = useAction();
 
   if (!user) return <Page><SignInFirst what="管理兑换物品" /></Page>;
   if (!outletId) return <Page><ErrorState message="没有找到这个兑换点" /></Page>;
-  if (station.error && !station.data) return <Page><ErrorState message={station.error} onRetry={station.reload} /></Page>;
-  if (!station.data) return <Page><Loading /></Page>;
-  const s = station.data!;
+  return (
+    <Page className="station-rewards">
+      <Async request={station}>{(s) => <Rewards outletId={outletId} station={s} onChanged={station.reload} />}</Async>
+    </Page>
+  );
+}
+
+function Rewards({ outletId, station: s, onChanged }: { outletId: string; station: Station; onChanged(): void }) {
+  const [form, setForm] = useState({ name: '', description: '', price: '', stock: '' });
+  const { busy, run } = useAction();
   const ok = form.name.trim().length > 0 && validPrice(form.price) && validCount(form.stock, 0);
   const add = () =>
     run(
@@ -85,13 +91,13 @@ export default function StationRewards() {
       '已添加',
       () => {
         setForm({ name: '', description: '', price: '', stock: '' });
-        station.reload();
+        onChanged();
       },
     );
   const rewards = [...s.rewards].sort((a, b) => Number(b.active) - Number(a.active) || a.pricePoints - b.pricePoints);
 
   return (
-    <Page className="station-rewards">
+    <>
       <View className="card">
         <Text className="card-title">{s.name}</Text>
         <Text className="muted">📍 {s.address}</Text>
@@ -121,7 +127,7 @@ export default function StationRewards() {
         <Text>兑换物品</Text>
         <Text className="section-count">共{s.rewards.length}种</Text>
       </View>
-      {rewards.length === 0 ? <Empty text="还没有兑换物品，先在上面添加一件吧。" /> : rewards.map((r) => <RewardCard key={r.id} outletId={outletId} r={r} onDone={station.reload} />)}
-    </Page>
+      {rewards.length === 0 ? <Empty text="还没有兑换物品，先在上面添加一件吧。" /> : rewards.map((r) => <RewardCard key={r.id} outletId={outletId} r={r} onDone={onChanged} />)}
+    </>
   );
 }

@@ -2,11 +2,13 @@ import { useEffect, useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
+import type { Activity, VolunteerHours } from '@shared/api';
 import { Page } from '@/components/Page';
+import { Async } from '@/components/Async';
 import { CodeEntry } from '@/components/CodeEntry';
 import { ActivityCard } from '@/components/ActivityCard';
 import { ConfirmLine, ConfirmPopup } from '@/components/ConfirmPopup';
-import { ErrorState, Loading } from '@/components/StateView';
+import { ErrorState } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
 import { cancelSignup, checkIn, checkOut, getActivity, getMyHours, signUp } from '@/packages/volunteer/api';
 import { CHECKIN_GRACE_MS, formatPoints, hoursText } from '@/services/points';
@@ -22,7 +24,6 @@ export default function ActivityPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const { user } = useAppState();
-  const { isVolunteer, joining, become } = useBecomeVolunteer();
   const activity = useRequest(() => getActivity(id), [id], !!id);
   const hours = useRequest(getMyHours, [user?.id], !!user);
   const { busy, run } = useAction();
@@ -36,29 +37,82 @@ export default function ActivityPage() {
   useDidShow(() => setNow(Date.now()));
 
   if (!id) return <Page><ErrorState message="没有找到这个活动" /></Page>;
-  if (activity.error && !activity.data) return <Page><ErrorState message={activity.error} onRetry={activity.reload} /></Page>;
-  if (!activity.data) return <Page><Loading /></Page>;
-  const a = activity.data!;
-  const mine = hours.data?.items.find((h) => h.activityId === a.id && h.state !== 'cancelled');
-  const start = new Date(a.start).getTime();
-  const end = new Date(a.end).getTime();
-  const windowOpen = now >= start - CHECKIN_GRACE_MS && now <= end + CHECKIN_GRACE_MS;
-  const beforeWindow = now < start - CHECKIN_GRACE_MS;
   const refresh = () => {
     activity.reload();
     hours.reload();
   };
   const act = (fn: () => Promise<unknown>, done: string) => run(fn, done, refresh);
 
-  let mineBlock;
-  if (!user) mineBlock = <SignInFirst what="报名参加活动" />;
-  else if (hours.error && !hours.data) mineBlock = <ErrorState message={hours.error} onRetry={hours.reload} />;
-  else if (!hours.data) mineBlock = <Loading />;
-  else if (!mine) {
-    if (now > end) mineBlock = <Text className="muted">活动已经结束</Text>;
-    else if (a.state === 'cancelled') mineBlock = <Text className="muted">活动已取消</Text>;
-    else if (!isVolunteer)
-      mineBlock = (
+  return (
+    <Page className="vol-activity">
+      <Async request={activity}>
+        {(a) => {
+          const mine = hours.data?.items.find((h) => h.activityId === a.id && h.state !== 'cancelled');
+          return (
+            <>
+              <ActivityCard activity={a} />
+              {a.description ? (
+                <View className="card">
+                  <Text className="card-title">活动介绍</Text>
+                  <Text className="activity-desc">{a.description}</Text>
+                </View>
+              ) : null}
+              <View className="card my-signup" data-state={mine?.state ?? 'none'}>
+                <View className="activity-head">
+                  <Text className="card-title">我的报名</Text>
+                  {mine && <Text className={`activity-badge mine state-${mine.state}`} data-testid="my-signup-state">{mine.stateName}</Text>}
+                </View>
+                {user ? (
+                  <Async request={hours}>
+                    {() => <MySignup a={a} mine={mine} now={now} busy={busy} act={act} onCancel={() => setCancelling(true)} />}
+                  </Async>
+                ) : (
+                  <SignInFirst what="报名参加活动" />
+                )}
+              </View>
+              <ConfirmPopup
+                visible={cancelling}
+                title="取消报名"
+                confirmText="确认取消"
+                danger
+                busy={busy}
+                testId="confirm-cancel-signup"
+                onClose={() => setCancelling(false)}
+                onConfirm={async () => {
+                  if (await act(() => cancelSignup(a.id), '已取消报名')) setCancelling(false);
+                }}
+              >
+                <ConfirmLine label="活动" value={a.title} />
+                <Text className="muted">取消后名额会让给其他人。</Text>
+              </ConfirmPopup>
+            </>
+          );
+        }}
+      </Async>
+    </Page>
+  );
+}
+
+/** What I can do with this activity now, by the state of my sign-up. */
+function MySignup({ a, mine, now, busy, act, onCancel }: {
+  a: Activity;
+  mine: VolunteerHours | undefined;
+  now: number;
+  busy: boolean;
+  act(fn: () => Promise<unknown>, done: string): Promise<boolean>;
+  onCancel(): void;
+}) {
+  const { isVolunteer, joining, become } = useBecomeVolunteer();
+  const start = new Date(a.start).getTime();
+  const end = new Date(a.end).getTime();
+  const windowOpen = now >= start - CHECKIN_GRACE_MS && now <= end + CHECKIN_GRACE_MS;
+  const beforeWindow = now < start - CHECKIN_GRACE_MS;
+
+  if (!mine) {
+    if (now > end) return <Text className="muted">活动已经结束</Text>;
+    if (a.state === 'cancelled') return <Text className="muted">活动已取消</Text>;
+    if (!isVolunteer)
+      return (
         <>
           <Text>报名前请先登记成为志愿者，服务时长可以换积分。</Text>
           <Button className="big-button wide-button" type="primary" loading={joining} data-testid="become-volunteer" onClick={become}>
@@ -66,14 +120,14 @@ export default function ActivityPage() {
           </Button>
         </>
       );
-    else
-      mineBlock = (
-        <Button className="big-button wide-button" type="primary" disabled={a.remaining <= 0} loading={busy} data-testid="signup" onClick={() => act(() => signUp(a.id), '报名成功')}>
-          {a.remaining <= 0 ? '名额已满' : '报名参加'}
-        </Button>
-      );
-  } else if (mine.state === 'signed_up') {
-    mineBlock = (
+    return (
+      <Button className="big-button wide-button" type="primary" disabled={a.remaining <= 0} loading={busy} data-testid="signup" onClick={() => act(() => signUp(a.id), '报名成功')}>
+        {a.remaining <= 0 ? '名额已满' : '报名参加'}
+      </Button>
+    );
+  }
+  if (mine.state === 'signed_up')
+    return (
       <>
         {windowOpen ? (
           <CodeEntry digits={6} placeholder="6位签到码" inputTestId="checkin-code-input" label="签到" hint="到了活动现场，请输入社工手机上显示的6位签到码" buttonTestId="check-in" busy={busy} onSubmit={(code) => act(() => checkIn(a.id, code), '签到成功')} />
@@ -83,14 +137,14 @@ export default function ActivityPage() {
           <Text className="code-entry-hint">签到时间已过。如果您参加了活动，请联系社工补录时长。</Text>
         )}
         {now < start && (
-          <Button className="big-button wide-button" data-testid="cancel-signup" onClick={() => setCancelling(true)}>
+          <Button className="big-button wide-button" data-testid="cancel-signup" onClick={onCancel}>
             取消报名
           </Button>
         )}
       </>
     );
-  } else if (mine.state === 'checked_in') {
-    mineBlock = (
+  if (mine.state === 'checked_in')
+    return (
       <>
         <Text>您已于{mine.checkInAt ? clockOf(mine.checkInAt) : ''}签到。活动结束时请再输入签到码签退。</Text>
         {windowOpen ? (
@@ -100,53 +154,17 @@ export default function ActivityPage() {
         )}
       </>
     );
-  } else if (mine.state === 'pending') {
-    mineBlock = (
+  if (mine.state === 'pending')
+    return (
       <Text>
         已签退，服务{hoursText(mine.halfHours ?? 0)}，等待社工确认。确认后可得{formatPoints(mine.points ?? 0)}分。
       </Text>
     );
-  } else if (mine.state === 'confirmed') {
-    mineBlock = (
+  if (mine.state === 'confirmed')
+    return (
       <Text>
         服务时长已确认：{hoursText(mine.halfHours ?? 0)}，获得{formatPoints(mine.points ?? 0)}分。{mine.manual ? '（社工补录）' : ''}
       </Text>
     );
-  } else {
-    mineBlock = <Text>服务时长未通过{mine.reason ? `：${mine.reason}` : ''}。如有疑问请联系社工。</Text>;
-  }
-
-  return (
-    <Page className="vol-activity">
-      <ActivityCard activity={a} />
-      {a.description ? (
-        <View className="card">
-          <Text className="card-title">活动介绍</Text>
-          <Text className="activity-desc">{a.description}</Text>
-        </View>
-      ) : null}
-      <View className="card my-signup" data-state={mine?.state ?? 'none'}>
-        <View className="activity-head">
-          <Text className="card-title">我的报名</Text>
-          {mine && <Text className={`activity-badge mine state-${mine.state}`} data-testid="my-signup-state">{mine.stateName}</Text>}
-        </View>
-        {mineBlock}
-      </View>
-      <ConfirmPopup
-        visible={cancelling}
-        title="取消报名"
-        confirmText="确认取消"
-        danger
-        busy={busy}
-        testId="confirm-cancel-signup"
-        onClose={() => setCancelling(false)}
-        onConfirm={async () => {
-          if (await act(() => cancelSignup(a.id), '已取消报名')) setCancelling(false);
-        }}
-      >
-        <ConfirmLine label="活动" value={a.title} />
-        <Text className="muted">取消后名额会让给其他人。</Text>
-      </ConfirmPopup>
-    </Page>
-  );
+  return <Text>服务时长未通过{mine.reason ? `：${mine.reason}` : ''}。如有疑问请联系社工。</Text>;
 }

@@ -1,7 +1,9 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Page } from '@/components/Page';
-import { Empty, ErrorState, Loading } from '@/components/StateView';
+import type { VolunteerHoursResponse } from '@shared/api';
+import { Async } from '@/components/Async';
+import { Empty } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
 import { formatPoints, hoursText } from '@/services/points';
 import { ROUTES } from '@/services/routes';
@@ -17,13 +19,17 @@ export default function HoursPage() {
   const hours = useRequest(getMyHours, [user?.id], !!user);
 
   if (!user) return <Page><SignInFirst what="查看服务时长" /></Page>;
-  if (hours.error && !hours.data) return <Page><ErrorState message={hours.error} onRetry={hours.reload} /></Page>;
-  if (!hours.data) return <Page><Loading /></Page>;
-  const data = hours.data!;
-  const items = [...data.items].sort((a, b) => b.start.localeCompare(a.start));
-
   return (
     <Page className="vol-hours">
+      <Async request={hours}>{(data) => <HoursView data={data} />}</Async>
+    </Page>
+  );
+}
+
+function HoursView({ data }: { data: VolunteerHoursResponse }) {
+  const items = [...data.items].sort((a, b) => b.start.localeCompare(a.start));
+  return (
+    <>
       <View className="totals">
         <View className="total-box" data-testid="confirmed-hours">
           <Text className="total-number">{formatPoints(data.confirmedHours)}</Text>
@@ -63,6 +69,6 @@ export default function HoursPage() {
           </View>
         ))
       )}
-    </Page>
+    </>
   );
 }

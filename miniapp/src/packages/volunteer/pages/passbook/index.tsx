@@ -1,9 +1,11 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
+import type { Passbook } from '@shared/api';
 import { inShanghai } from '@shared/time';
 import { Page } from '@/components/Page';
-import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { Async } from '@/components/Async';
+import { Empty } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
 import { formatPoints, signedPoints } from '@/services/points';
 import { ROUTES } from '@/services/routes';
@@ -18,12 +20,17 @@ export default function PassbookPage() {
   const book = useRequest(getPassbook, [user?.id], !!user);
 
   if (!user) return <Page><SignInFirst what="查看积分存折" /></Page>;
-  if (book.error && !book.data) return <Page><ErrorState message={book.error} onRetry={book.reload} /></Page>;
-  if (!book.data) return <Page><Loading /></Page>;
-  const data = book.data!;
 
   return (
     <Page className="passbook">
+      <Async request={book}>{(data) => <PassbookView data={data} />}</Async>
+    </Page>
+  );
+}
+
+function PassbookView({ data }: { data: Passbook }) {
+  return (
+    <>
       <View className="card balance-card">
         <Text className="muted">当前积分</Text>
         <View className="balance-row">
@@ -70,6 +77,6 @@ export default function PassbookPage() {
           </View>
         ))
       )}
-    </Page>
+    </>
   );
 }

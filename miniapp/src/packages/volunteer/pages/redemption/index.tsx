@@ -2,10 +2,12 @@ import { useEffect, useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
+import type { Redemption } from '@shared/api';
 import { inShanghai } from '@shared/time';
 import { Page } from '@/components/Page';
+import { Async } from '@/components/Async';
 import { ConfirmLine, ConfirmPopup } from '@/components/ConfirmPopup';
-import { ErrorState, Loading } from '@/components/StateView';
+import { ErrorState } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
 import { formatPoints, groupDigits } from '@/services/points';
 import { ROUTES } from '@/services/routes';
@@ -24,13 +26,10 @@ export default function RedemptionPage() {
   const id = params.id ?? '';
   const { user } = useAppState();
   const list = useRequest(getMyRedemptions, [user?.id], !!user);
-  const { busy, run } = useAction();
-  const [cancelling, setCancelling] = useState(false);
   const [visible, setVisible] = useState(true);
   useDidShow(() => setVisible(true));
   useDidHide(() => setVisible(false));
-  const r = list.data?.items.find((x) => x.id === id);
-  const waiting = r?.state === 'issued';
+  const waiting = list.data?.items.find((x) => x.id === id)?.state === 'issued';
   useEffect(() => {
     if (!waiting || !visible) return undefined;
     const t = setInterval(list.reload, 5000);
@@ -38,20 +37,35 @@ export default function RedemptionPage() {
   }, [waiting, visible, list.reload]);
 
   if (!user) return <Page><SignInFirst what="查看兑换码" /></Page>;
-  if (list.error && !list.data) return <Page><ErrorState message={list.error} onRetry={list.reload} /></Page>;
-  if (!list.data) return <Page><Loading /></Page>;
-  if (!r)
-    return (
-      <Page>
-        <ErrorState message="没有找到这条兑换记录" />
-        <Button className="big-button wide-button" onClick={() => Taro.redirectTo({ url: ROUTES.redemptions })}>
-          查看我的兑换
-        </Button>
-      </Page>
-    );
 
   return (
     <Page className="redemption">
+      <Async request={list}>
+        {(data) => {
+          const r = data.items.find((x) => x.id === id);
+          return r ? <RedemptionCode r={r} onChanged={list.reload} /> : <NotFound />;
+        }}
+      </Async>
+    </Page>
+  );
+}
+
+function NotFound() {
+  return (
+    <>
+      <ErrorState message="没有找到这条兑换记录" />
+      <Button className="big-button wide-button" onClick={() => Taro.redirectTo({ url: ROUTES.redemptions })}>
+        查看我的兑换
+      </Button>
+    </>
+  );
+}
+
+function RedemptionCode({ r, onChanged }: { r: Redemption; onChanged(): void }) {
+  const { busy, run } = useAction();
+  const [cancelling, setCancelling] = useState(false);
+  return (
+    <>
       <View className={`card code-card state-${r.state}`} data-redemption-id={r.id} data-state={r.state}>
         <View className="activity-head">
           <Text className="card-title">兑换码</Text>
@@ -88,13 +102,13 @@ export default function RedemptionPage() {
         testId="confirm-cancel-redemption"
         onClose={() => setCancelling(false)}
         onConfirm={async () => {
-          const ok = await run(() => cancelRedemption(r.id), '已取消，积分已退回', list.reload);
+          const ok = await run(() => cancelRedemption(r.id), '已取消，积分已退回', onChanged);
           if (ok) setCancelling(false);
         }}
       >
         <ConfirmLine label="兑换物品" value={r.rewardName} />
         <Text>取消后{formatPoints(r.pricePoints)}分退回您的存折，兑换码作废。</Text>
       </ConfirmPopup>
-    </Page>
+    </>
   );
 }

@@ -5,12 +5,13 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { Reward, Station } from '@shared/api';
 import { Page } from '@/components/Page';
 import { ConfirmLine, ConfirmPopup } from '@/components/ConfirmPopup';
-import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { Async } from '@/components/Async';
 import { ApiError, errorMessage } from '@/services/api';
 import { useIdempotencyKeys } from '@/services/idempotency';
 import { formatPoints } from '@/services/points';
 import { ROUTES, TABS } from '@/services/routes';
-import { useReloadOnShow, useRequest } from '@/services/use-request';
+import { useReloadOnShow } from '@/services/use-reload-on-show';
+import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 import { usePlace } from '@/state/use-place';
 import '@/styles/points.scss';
@@ -91,33 +92,28 @@ export default function RewardsPage() {
     );
   };
 
-  let body;
-  if (stations.error && !stations.data) body = <ErrorState message={stations.error} onRetry={stations.reload} />;
-  else if (!stations.data) body = <Loading />;
-  else if (stations.data!.length === 0) body = <Empty text="步行15分钟内还没有积分兑换点。" />;
-  else
-    body = stations.data!.map((s) => (
-      <View key={s.id} className="card station-card" data-outlet-id={s.id}>
-        <View className="activity-head">
-          <Text className="card-title">{s.name}</Text>
-          <Text className="activity-badge">步行{s.walkingMinutes}分钟</Text>
-        </View>
-        <Text className="muted">📍 {s.address}</Text>
-        {s.rewards.length === 0 && <Text className="muted">暂时没有可兑换的物品</Text>}
-        {s.rewards.map((r) => (
-          <View key={r.id} className="reward-row" data-reward-id={r.id}>
-            <View className="reward-main">
-              <Text className="reward-name">{r.name}</Text>
-              {r.description && <Text className="muted">{r.description}</Text>}
-              <Text className="reward-meta">
-                <Text className="reward-price">{formatPoints(r.pricePoints)}分</Text> · 剩{r.stock}件
-              </Text>
-            </View>
-            {rewardButton(s, r)}
-          </View>
-        ))}
+  const stationCard = (s: NearbyStation) => (
+    <View key={s.id} className="card station-card" data-outlet-id={s.id}>
+      <View className="activity-head">
+        <Text className="card-title">{s.name}</Text>
+        <Text className="activity-badge">步行{s.walkingMinutes}分钟</Text>
       </View>
-    ));
+      <Text className="muted">📍 {s.address}</Text>
+      {s.rewards.length === 0 && <Text className="muted">暂时没有可兑换的物品</Text>}
+      {s.rewards.map((r) => (
+        <View key={r.id} className="reward-row" data-reward-id={r.id}>
+          <View className="reward-main">
+            <Text className="reward-name">{r.name}</Text>
+            {r.description && <Text className="muted">{r.description}</Text>}
+            <Text className="reward-meta">
+              <Text className="reward-price">{formatPoints(r.pricePoints)}分</Text> · 剩{r.stock}件
+            </Text>
+          </View>
+          {rewardButton(s, r)}
+        </View>
+      ))}
+    </View>
+  );
 
   return (
     <Page className="rewards">
@@ -133,7 +129,9 @@ export default function RewardsPage() {
           </View>
         </View>
       )}
-      {body}
+      <Async request={stations} empty="步行15分钟内还没有积分兑换点。">
+        {(list) => list.map(stationCard)}
+      </Async>
       <ConfirmPopup
         visible={!!chosen}
         title="确认兑换"

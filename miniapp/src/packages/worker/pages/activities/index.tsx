@@ -5,14 +5,16 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { Activity } from '@shared/api';
 import { Page } from '@/components/Page';
 import { ActivityCard } from '@/components/ActivityCard';
-import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { Async } from '@/components/Async';
+import { ErrorState } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
 import { errorMessage } from '@/services/api';
 import { formatPoints } from '@/services/points';
 import { ROUTES } from '@/services/routes';
 import { getCircleActivities, publishActivity } from '@/packages/worker/api';
 import { dayLabel, nextDays } from '@/services/dates';
-import { useReloadOnShow, useRequest } from '@/services/use-request';
+import { useReloadOnShow } from '@/services/use-reload-on-show';
+import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 import '@/styles/points.scss';
 
@@ -156,15 +158,9 @@ export default function WorkerActivities() {
         <Text>本社区的活动</Text>
         {list.data && <Text className="section-count">共{list.data.items.length}个</Text>}
       </View>
-      {list.error && !list.data ? (
-        <ErrorState message={list.error} onRetry={list.reload} />
-      ) : !list.data ? (
-        <Loading />
-      ) : list.data!.items.length === 0 ? (
-        <Empty text="还没有发布过活动" />
-      ) : (
-        list.data!.items.map((a) => <ActivityCard key={a.id} activity={a} onClick={() => Taro.navigateTo({ url: ROUTES.workerActivity(a.id) })} />)
-      )}
+      <Async request={list} empty="还没有发布过活动">
+        {({ items }) => items.map((a) => <ActivityCard key={a.id} activity={a} onClick={() => Taro.navigateTo({ url: ROUTES.workerActivity(a.id) })} />)}
+      </Async>
     </Page>
   );
 }

@@ -2,17 +2,19 @@ import { useState } from 'react';
 import { View, Text, Input } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { HoursReview, SignupState, VolunteerHours } from '@shared/api';
+import type { ActivitySignups, HoursReview, SignupState, VolunteerHours } from '@shared/api';
 import { Page } from '@/components/Page';
 import { ActivityCard } from '@/components/ActivityCard';
-import { Empty, ErrorState, Loading } from '@/components/StateView';
+import { Async } from '@/components/Async';
+import { Empty, ErrorState } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
 import { formatPoints, hoursText } from '@/services/points';
 import { ROUTES } from '@/services/routes';
 import { addManualHours, getSignups, reviewHours } from '@/packages/worker/api';
 import { clockOf } from '@/services/dates';
 import { useAction } from '@/services/use-action';
-import { useReloadOnShow, useRequest } from '@/services/use-request';
+import { useReloadOnShow } from '@/services/use-reload-on-show';
+import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 import '@/styles/points.scss';
 
@@ -161,15 +163,20 @@ export default function WorkerActivity() {
 
   if (!user) return <Page><SignInFirst what="管理志愿活动" /></Page>;
   if (!isWorker) return <Page><ErrorState message="志愿活动管理只对社区工作者开放" /></Page>;
-  if (data.error && !data.data) return <Page><ErrorState message={data.error} onRetry={data.reload} /></Page>;
-  if (!data.data) return <Page><Loading /></Page>;
-  const { activity: a, items } = data.data!;
+  return (
+    <Page className="worker-activity">
+      <Async request={data}>{(d) => <Signups data={d} reload={data.reload} />}</Async>
+    </Page>
+  );
+}
+
+function Signups({ data: { activity: a, items }, reload }: { data: ActivitySignups; reload(): void }) {
   const sorted = [...items].sort((x, y) => ORDER.indexOf(x.state) - ORDER.indexOf(y.state) || x.userName.localeCompare(y.userName));
   const count = (s: SignupState) => items.filter((h) => h.state === s).length;
   const started = new Date(a.start).getTime() <= Date.now();
 
   return (
-    <Page className="worker-activity">
+    <>
       <ActivityCard activity={a}>
         <Button className="big-button wide-button" type="primary" data-testid="open-code" onClick={() => Taro.navigateTo({ url: ROUTES.workerCode(a.id) })}>
           显示签到码
@@ -183,12 +190,12 @@ export default function WorkerActivity() {
       </View>
       <View className="section-title">
         <Text>报名名单</Text>
-        <View className="chip-button" hoverClass="pressed" data-testid="reload-signups" onClick={data.reload}>
+        <View className="chip-button" hoverClass="pressed" data-testid="reload-signups" onClick={reload}>
           <Text>刷新</Text>
         </View>
       </View>
-      {sorted.length === 0 ? <Empty text="还没有人报名" /> : sorted.map((h) => <SignupCard key={h.userId} activityId={a.id} h={h} onDone={data.reload} />)}
-      {started ? <ManualHours activityId={a.id} onDone={data.reload} /> : <Text className="muted footer-note">活动开始后可以为没有手机的志愿者补录时长。</Text>}
-    </Page>
+      {sorted.length === 0 ? <Empty text="还没有人报名" /> : sorted.map((h) => <SignupCard key={h.userId} activityId={a.id} h={h} onDone={reload} />)}
+      {started ? <ManualHours activityId={a.id} onDone={reload} /> : <Text className="muted footer-note">活动开始后可以为没有手机的志愿者补录时长。</Text>}
+    </>
   );
 }

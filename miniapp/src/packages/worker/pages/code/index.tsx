@@ -4,7 +4,8 @@ import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { CheckinCode } from '@shared/api';
 import { Page } from '@/components/Page';
-import { ErrorState, Loading } from '@/components/StateView';
+import { Async } from '@/components/Async';
+import { ErrorState } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
 import { errorMessage } from '@/services/api';
 import { getActivity, getCheckinCode } from '@/packages/worker/api';
@@ -54,6 +55,7 @@ export default function CheckinCodePage() {
       schedule(same ? 2000 : Math.max(wait, 1000) + AFTER_ROTATION_MS, fetchCode);
     } catch (e) {
       if (!active.current) return;
+      // Unlike a list, a code that may have rotated must not stay on screen.
       setCode(null);
       setError(errorMessage(e));
       schedule(RETRY_MS, fetchCode);
@@ -97,28 +99,24 @@ export default function CheckinCodePage() {
           <Text className="muted">{activityTime(activity.data)} · {activity.data.place}</Text>
         </View>
       )}
-      {code ? (
-        <View className="code-board">
-          <Text className="code-board-label">签到码</Text>
-          <Text className="huge-code worker-code" data-testid="worker-code" data-code={code.code}>
-            {code.code}
-          </Text>
-          <View className="countdown-bar">
-            <View className="countdown-fill" style={{ width: `${(secondsLeft / 60) * 100}%` }} />
+      <Async request={{ data: code, error, loading: !code && !error, reload: fetchCode }} loadingText="正在获取签到码…">
+        {(c) => (
+          <View className="code-board">
+            <Text className="code-board-label">签到码</Text>
+            <Text className="huge-code worker-code" data-testid="worker-code" data-code={c.code}>
+              {c.code}
+            </Text>
+            <View className="countdown-bar">
+              <View className="countdown-fill" style={{ width: `${(secondsLeft / 60) * 100}%` }} />
+            </View>
+            <Text className="countdown-text" data-testid="worker-code-countdown">
+              {secondsLeft > 0 ? `${secondsLeft}秒后更换新码` : '正在更换新码…'}
+            </Text>
+            <Text className="code-tip">请志愿者在“志愿”页打开本活动，输入上面的6位数字签到或签退。</Text>
           </View>
-          <Text className="countdown-text" data-testid="worker-code-countdown">
-            {secondsLeft > 0 ? `${secondsLeft}秒后更换新码` : '正在更换新码…'}
-          </Text>
-          <Text className="code-tip">请志愿者在“志愿”页打开本活动，输入上面的6位数字签到或签退。</Text>
-        </View>
-      ) : error ? (
-        <>
-          <ErrorState message={error} onRetry={fetchCode} />
-          <Text className="muted footer-note">签到码在活动开始前15分钟到结束后15分钟内可用，到时本页会自动显示。</Text>
-        </>
-      ) : (
-        <Loading text="正在获取签到码…" />
-      )}
+        )}
+      </Async>
+      {!code && error && <Text className="muted footer-note">签到码在活动开始前15分钟到结束后15分钟内可用，到时本页会自动显示。</Text>}
       <Button className="big-button wide-button" onClick={() => Taro.navigateBack()}>
         返回名单
       </Button>
