@@ -1,5 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, getItem, tableName } from '../db/client';
+import { getItem, queryAll } from '../db/client';
 import { keys, withoutKeys } from '../db/keys';
 import type { Circle } from '../../shared/api';
 
@@ -8,15 +7,8 @@ export function circleItem(circle: Circle) {
 }
 
 export async function listCircles(): Promise<Circle[]> {
-  const res = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'GSI1',
-      KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: { ':pk': keys.circleList().GSI1PK },
-    }),
-  );
-  return (res.Items ?? []).map((i) => withoutKeys<Circle>(i));
+  const items = await queryAll({ IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.circleList().GSI1PK } });
+  return items.map((i) => withoutKeys<Circle>(i));
 }
 
 export async function getCircle(id: string): Promise<Circle | undefined> {

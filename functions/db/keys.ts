@@ -38,7 +38,6 @@
  * geohash-6 cell (~1.0 km × 0.6 km here) it sits in. A nearby search queries GSI1 only for the cells that
  * can hold an outlet within walking reach, for just the category asked, and never scans the table.
  */
-export const TABLE_INDEXES = { byGsi1: 'GSI1', byGsi2: 'GSI2', byGsi3: 'GSI3' } as const;
 
 export const NEAR_ALL = '*';
 

@@ -1,7 +1,7 @@
 import { cellsWithin, encodeGeohash, cellSize } from './geohash';
 import { decodeCursor, encodeCursor, rankNearby, searchPlan, type NearbyEntry } from './search';
 import { benchOutlets } from '../../scripts/demo-data';
-import { headlinePrices } from './store';
+import { headlinePrices } from './listing';
 import { distanceMetres, walkingMinutes } from '../../shared/walking';
 import { openState } from '../../shared/hours';
 

@@ -1,58 +1,96 @@
 /** Outlet data access: the only module that knows how outlets, services and nearby entries are stored. */
-import { BatchWriteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, getItem, queryAll, tableName } from '../db/client';
-import { keys, NEAR_ALL, NEAR_CELL_PRECISION, withoutKeys } from '../db/keys';
+import { keys, NEAR_ALL, withoutKeys } from '../db/keys';
 import { projection } from '../db/expressions';
-import { encodeGeohash } from './geohash';
+import { listingsOf, staleCategories, type Listing } from './listing';
+import { transactWrite, TransactionFailed } from '../db/transact';
 import type { NearbyEntry } from './search';
-import type { Outlet, Service, HeadlinePrice } from '../../shared/api';
-import { formatPrice } from '../../shared/money';
+import type { Outlet, Service } from '../../shared/api';
 
-const HEADLINE_COUNT = 3;
 const NEARBY_PROJECTION = projection(['id', 'name', 'categories', 'address', 'lat', 'lng', 'hours', 'headlinePrices']);
+/** At most this many priced items per outlet, so that one save stays inside a transaction's 100 actions. */
+export const MAX_SERVICES = 60;
 
-export function headlinePrices(services: Service[]): HeadlinePrice[] {
-  return services
-    .filter((s) => s.priceFen !== null)
-    .slice(0, HEADLINE_COUNT)
-    .map((s) => ({ name: s.name, price: formatPrice(s.priceFen, s.priceMaxFen, s.unit) }));
+/** A stored outlet record: the outlet and a revision that each save moves on (optimistic concurrency). */
+type OutletRecord = Outlet & { revision?: number };
+
+function metaItem(outlet: Outlet, revision?: number) {
+  return {
+    ...keys.outlet(outlet.id),
+    ...(outlet.ownerId ? keys.outletByOwner(outlet.ownerId, outlet.id) : {}),
+    ...keys.outletInCircle(outlet.circleId, outlet.id),
+    type: 'outlet',
+    ...outlet,
+    ...(revision ? { revision } : {}),
+  };
+}
+
+const serviceItem = (outletId: string, s: Service) => ({ ...keys.service(outletId, s.id), type: 'service', outletId, ...s });
+
+function nearItem(outletId: string, l: Listing) {
+  return { ...keys.nearEntry(outletId, l.category), ...keys.nearIndex(l.category, l.cell, l.geohash, outletId), type: 'nearEntry', ...l.entry };
 }
 
 /** Every item that stores one outlet: its record, its services, and (if approved) its nearby entries. */
 export function outletItems(outlet: Outlet, services: Service[]): Record<string, unknown>[] {
-  const items: Record<string, unknown>[] = [
-    {
-      ...keys.outlet(outlet.id),
-      ...(outlet.ownerId ? keys.outletByOwner(outlet.ownerId, outlet.id) : {}),
-      ...keys.outletInCircle(outlet.circleId, outlet.id),
-      type: 'outlet',
-      ...outlet,
-    },
-    ...services.map((s) => ({ ...keys.service(outlet.id, s.id), type: 'service', outletId: outlet.id, ...s })),
-  ];
-  if (outlet.approval === 'approved') {
-    const geohash = encodeGeohash(outlet.lat, outlet.lng, 9);
-    const cell = geohash.slice(0, NEAR_CELL_PRECISION);
-    const entry: NearbyEntry = {
-      id: outlet.id,
-      name: outlet.name,
-      categories: outlet.categories,
-      address: outlet.address,
-      lat: outlet.lat,
-      lng: outlet.lng,
-      hours: outlet.hours,
-      headlinePrices: headlinePrices(services),
-    };
-    for (const category of [NEAR_ALL, ...outlet.categories]) {
-      items.push({
-        ...keys.nearEntry(outlet.id, category),
-        ...keys.nearIndex(category, cell, geohash, outlet.id),
-        type: 'nearEntry',
-        ...entry,
-      });
-    }
+  return [metaItem(outlet), ...services.map((s) => serviceItem(outlet.id, s)), ...listingsOf(outlet, services).map((l) => nearItem(outlet.id, l))];
+}
+
+export type SaveOutcome = 'saved' | 'exists' | 'changedMeanwhile';
+
+/**
+ * Saves an outlet with its price list in one transaction, keeping its nearby entries in step: puts the record
+ * and every service, deletes services that are gone, puts an entry per listed category and deletes the
+ * entries of categories it no longer serves (or all of them when it is no longer approved). Without
+ * `previous` the outlet must be new ('exists' otherwise); with it, the stored record must still be the one
+ * read ('changedMeanwhile' otherwise), so two editors never overwrite each other unseen.
+ */
+export async function saveOutlet(next: Outlet, services: Service[], previous?: { outlet: Outlet; services: Service[] }): Promise<SaveOutcome> {
+  if (services.length > MAX_SERVICES) throw new RangeError(`at most ${MAX_SERVICES} services per outlet`);
+  const prevRevision = (previous?.outlet as OutletRecord | undefined)?.revision;
+  const { revision: _dropped, ...outlet } = next as OutletRecord;
+  void _dropped;
+  const kept = new Set(services.map((s) => s.id));
+  const listings = listingsOf(outlet, services);
+  const stale = previous ? staleCategories(listingsOf(previous.outlet, previous.services), listings) : [];
+  try {
+    await transactWrite({
+      meta: {
+        Put: {
+          TableName: tableName(),
+          Item: metaItem(outlet, (prevRevision ?? 0) + 1),
+          ...(!previous
+            ? { ConditionExpression: 'attribute_not_exists(PK)' }
+            : prevRevision === undefined
+              ? { ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(#rev)', ExpressionAttributeNames: { '#rev': 'revision' } }
+              : { ConditionExpression: '#rev = :rev', ExpressionAttributeNames: { '#rev': 'revision' }, ExpressionAttributeValues: { ':rev': prevRevision } }),
+        },
+      },
+      services: services.map((s) => ({ Put: { TableName: tableName(), Item: serviceItem(outlet.id, s) } })),
+      removedServices: (previous?.services ?? []).filter((s) => !kept.has(s.id)).map((s) => ({ Delete: { TableName: tableName(), Key: keys.service(outlet.id, s.id) } })),
+      listings: listings.map((l) => ({ Put: { TableName: tableName(), Item: nearItem(outlet.id, l) } })),
+      staleListings: stale.map((c) => ({ Delete: { TableName: tableName(), Key: keys.nearEntry(outlet.id, c) } })),
+    });
+    return 'saved';
+  } catch (e) {
+    if (e instanceof TransactionFailed) return previous ? 'changedMeanwhile' : 'exists';
+    throw e;
   }
-  return items;
+}
+
+/** Every outlet of a circle (any approval state), through the circle index. */
+export async function listOutletsOfCircle(circleId: string): Promise<Outlet[]> {
+  const items = await queryAll({
+    IndexName: 'GSI2',
+    KeyConditionExpression: 'GSI2PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.outletInCircle(circleId, '').GSI2PK },
+  });
+  return items.map((i) => {
+    const { revision, ...o } = withoutKeys<OutletRecord>(i);
+    void revision;
+    return o;
+  });
 }
 
 /** Bulk load (demo data, benchmarks): 25 items a request, retrying what DynamoDB hands back. */
@@ -115,16 +153,13 @@ export async function getOutlet(id: string): Promise<Outlet | undefined> {
 }
 
 export async function listOutletsOfOwner(ownerId: string): Promise<Array<{ id: string; name: string; categories: string[] }>> {
-  const res = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'GSI1',
-      KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: { ':pk': keys.outletsOfOwner(ownerId).GSI1PK },
-      ...projection(['id', 'name', 'categories']),
-    }),
-  );
-  return (res.Items ?? []).map((i) => ({ id: i.id as string, name: i.name as string, categories: (i.categories as string[] | undefined) ?? [] }));
+  const items = await queryAll({
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.outletsOfOwner(ownerId).GSI1PK },
+    ...projection(['id', 'name', 'categories']),
+  });
+  return items.map((i) => ({ id: i.id as string, name: i.name as string, categories: (i.categories as string[] | undefined) ?? [] }));
 }
 
 export async function setCanteenPricing(outletId: string, pricing: NonNullable<Outlet['canteenPricing']>): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, getItem, queryAll, tableName } from '../db/client';
 import { transactWrite, TransactionFailed } from '../db/transact';
 import { keys, withoutKeys } from '../db/keys';
@@ -76,15 +76,8 @@ export async function findOrCreateWechatUser(openid: string, now = new Date()): 
 }
 
 export async function listDemoUsers(): Promise<UserRecord[]> {
-  const res = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'GSI1',
-      KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: { ':pk': keys.usersWithRole('demo') },
-    }),
-  );
-  return (res.Items ?? []).map((i) => withoutKeys<UserRecord>(i));
+  const items = await queryAll({ IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.usersWithRole('demo') } });
+  return items.map((i) => withoutKeys<UserRecord>(i));
 }
 
 /**
