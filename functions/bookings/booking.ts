@@ -157,7 +157,8 @@ export async function bookingFor(user: AuthUser, id: string): Promise<Booking> {
   return b;
 }
 
-export async function act(user: AuthUser, id: string, action: BookingAction, reason: string | undefined, now: Date): Promise<Booking> {
+export async function act(user: AuthUser, id: string, move: { action: BookingAction; reason?: string }, now: Date): Promise<Booking> {
+  const { action, reason } = move;
   const b = await getBooking(id);
   const rel = b ? await relation(user, b) : null;
   if (!b || !rel) throw notFound('预约');

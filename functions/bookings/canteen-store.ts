@@ -6,7 +6,7 @@ import type { TransactItem } from '../db/transact';
 
 /** Takes one of the day's subsidised meals of an elder: a counter that never passes the canteen's limit. */
 export function takeSubsidy(userId: string, date: string, perDay: number): TransactItem {
-  return { Update: boundedIncrement(tableName(), keys.subsidyDay(userId, date), 'used', perDay) };
+  return { Update: boundedIncrement(tableName(), keys.subsidyDay(userId, date), { attribute: 'used', max: perDay }) };
 }
 
 /** Gives the day's subsidised meal back (the meal was cancelled or rejected). */

@@ -61,7 +61,8 @@ export async function canteenDay(user: AuthUser, outletId: string, date: string)
 }
 
 /** Hands a meal over: the code must belong to this canteen and day, and works once. */
-export async function collectMeal(user: AuthUser, outletId: string, date: string, code: string, now: Date): Promise<Booking> {
+export async function collectMeal(user: AuthUser, outletId: string, pickup: { date: string; code: string }, now: Date): Promise<Booking> {
+  const { date, code } = pickup;
   requireOutletOwner(user, await listedOutlet(outletId));
   const id = await bookingIdForPickup(outletId, date, code);
   if (!id) throw notFound('取餐码');
@@ -74,5 +75,5 @@ export async function collectMeal(user: AuthUser, outletId: string, date: string
     const accepted = transition({ state: 'requested', slotStart: new Date(b.start) }, 'accept', { id: user.id, role: 'merchant' }, now);
     await applyTransition(b, 'requested', { state: 'accepted', name: STATE_NAMES.accepted, entry: accepted.history }, slotEffect(accepted));
   }
-  return act(user, id, 'complete', undefined, now);
+  return act(user, id, { action: 'complete' }, now);
 }

@@ -82,7 +82,7 @@ export const action = route(
       })
       .strict(),
   },
-  async ({ user, path, body, now }) => act(user, path.id, body.action, body.reason, now),
+  async ({ user, path, body, now }) => act(user, path.id, body, now),
 );
 
 export const inbox = route(
@@ -111,7 +111,7 @@ export const pickup = route(
     path: z.object({ id: idParam }),
     body: z.object({ date, code: z.string().regex(/^\d{6}$/, '取餐码是6位数字') }).strict(),
   },
-  async ({ user, path, body, now }) => collectMeal(user, path.id, body.date, body.code, now),
+  async ({ user, path, body, now }) => collectMeal(user, path.id, body, now),
 );
 
 export const quote = route(

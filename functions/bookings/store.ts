@@ -73,8 +73,15 @@ export async function setSlotCapacity(slot: SlotRecord, capacity: number): Promi
 const slotKey = (b: Pick<Booking, 'outletId' | 'start' | 'serviceId'>) => keys.slot(b.outletId, b.start, b.serviceId);
 const claimantOf = (b: Pick<Booking, 'claimant' | 'userId'>) => b.claimant ?? b.userId;
 
-function slotUpdate(b: Booking, update: string, condition: string, names: Record<string, string>, values: Record<string, unknown>): TransactItem {
-  return { Update: { TableName: tableName(), Key: slotKey(b), UpdateExpression: update, ConditionExpression: condition, ExpressionAttributeNames: names, ExpressionAttributeValues: values } };
+interface SlotChange {
+  update: string;
+  condition: string;
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+}
+
+function slotUpdate(b: Booking, c: SlotChange): TransactItem {
+  return { Update: { TableName: tableName(), Key: slotKey(b), UpdateExpression: c.update, ConditionExpression: c.condition, ExpressionAttributeNames: c.names, ExpressionAttributeValues: c.values } };
 }
 
 /** The per-claimant claim on the slot (one live booking per person or child) and the booking itself, both new. */
@@ -98,13 +105,7 @@ export type CreateOutcome = 'created' | 'full' | 'alreadyBooked' | 'subsidyTaken
 export async function createBooking(b: Booking, guard: TransactItem, now: Date, subsidyPerDay = 0): Promise<CreateOutcome> {
   try {
     await transactWrite({
-      capacity: slotUpdate(
-        b,
-        'SET #booked = #booked + :one',
-        'attribute_exists(PK) AND #booked < #cap AND #start > :now AND (attribute_not_exists(#waiting) OR #waiting = :zero)',
-        { '#start': 'start', '#booked': 'booked', '#cap': 'capacity', '#waiting': 'waiting' },
-        { ':one': 1, ':zero': 0, ':now': now.toISOString() },
-      ),
+      capacity: slotUpdate(b, { update: 'SET #booked = #booked + :one', condition: 'attribute_exists(PK) AND #booked < #cap AND #start > :now AND (attribute_not_exists(#waiting) OR #waiting = :zero)', names: { '#start': 'start', '#booked': 'booked', '#cap': 'capacity', '#waiting': 'waiting' }, values: { ':one': 1, ':zero': 0, ':now': now.toISOString() } }),
       ...claimAndBooking(b),
       [GUARD]: guard,
       subsidy: !!b.subsidised && takeSubsidy(b.userId, b.date, subsidyPerDay),
@@ -125,7 +126,7 @@ export async function createBooking(b: Booking, guard: TransactItem, now: Date, 
 export async function createWaitlisted(b: Booking, guard: TransactItem, now: Date): Promise<'waitlisted' | 'alreadyBooked' | 'slotPast'> {
   try {
     await transactWrite({
-      waiting: slotUpdate(b, 'SET #waiting = if_not_exists(#waiting, :zero) + :one', 'attribute_exists(PK) AND #start > :now', { '#waiting': 'waiting', '#start': 'start' }, { ':zero': 0, ':one': 1, ':now': now.toISOString() }),
+      waiting: slotUpdate(b, { update: 'SET #waiting = if_not_exists(#waiting, :zero) + :one', condition: 'attribute_exists(PK) AND #start > :now', names: { '#waiting': 'waiting', '#start': 'start' }, values: { ':zero': 0, ':one': 1, ':now': now.toISOString() } }),
       ...claimAndBooking(b),
       [GUARD]: guard,
       waitEntry: { Put: { TableName: tableName(), Item: { ...keys.waitEntry(b.slotId, b.waitSince!, b.id), type: 'waitEntry', bookingId: b.id } } },
@@ -155,9 +156,9 @@ export async function getBooking(id: string): Promise<Booking | undefined> {
 export async function applyTransition(b: Booking, from: BookingState, to: { state: BookingState; name: string; entry: HistoryEntry }, effect: SlotEffect): Promise<'moved' | 'changedMeanwhile'> {
   const counter: Record<SlotEffect['counter'], TransactItem | false> = {
     none: false,
-    takePlace: slotUpdate(b, 'SET #booked = #booked + :one, #waiting = #waiting - :one', '#booked < #cap AND #waiting > :zero', { '#booked': 'booked', '#cap': 'capacity', '#waiting': 'waiting' }, { ':one': 1, ':zero': 0 }),
-    leaveWaitlist: slotUpdate(b, 'SET #waiting = #waiting - :one', '#waiting > :zero', { '#waiting': 'waiting' }, { ':one': 1, ':zero': 0 }),
-    releasePlace: slotUpdate(b, 'SET #booked = #booked - :one', '#booked > :zero', { '#booked': 'booked' }, { ':one': 1, ':zero': 0 }),
+    takePlace: slotUpdate(b, { update: 'SET #booked = #booked + :one, #waiting = #waiting - :one', condition: '#booked < #cap AND #waiting > :zero', names: { '#booked': 'booked', '#cap': 'capacity', '#waiting': 'waiting' }, values: { ':one': 1, ':zero': 0 } }),
+    leaveWaitlist: slotUpdate(b, { update: 'SET #waiting = #waiting - :one', condition: '#waiting > :zero', names: { '#waiting': 'waiting' }, values: { ':one': 1, ':zero': 0 } }),
+    releasePlace: slotUpdate(b, { update: 'SET #booked = #booked - :one', condition: '#booked > :zero', names: { '#booked': 'booked' }, values: { ':one': 1, ':zero': 0 } }),
   };
   try {
     await transactWrite({

@@ -35,7 +35,8 @@ export function compareAndSet(tableName: string, key: Record<string, string>, fr
  * The Update of a counter that never passes `max`: +1 while below it (absent counts as 0). Used for the day's
  * subsidised meals and for check-in code tries.
  */
-export function boundedIncrement(tableName: string, key: Record<string, string>, attribute: string, max: number, mustExist = false) {
+export function boundedIncrement(tableName: string, key: Record<string, string>, counter: { attribute: string; max: number; mustExist?: boolean }) {
+  const { attribute, max, mustExist = false } = counter;
   return {
     TableName: tableName,
     Key: key,

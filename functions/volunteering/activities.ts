@@ -99,14 +99,14 @@ export async function becomeVolunteer(user: AuthUser) {
   return { id: u.id, roles: u.roles };
 }
 
-export function newSignup(a: ActivityRecord, userId: string, userName: string, state: SignupState, now: Date): SignupRecord {
+export function newSignup(a: ActivityRecord, person: { id: string; name: string }, state: SignupState, now: Date): SignupRecord {
   return {
     activityId: a.id,
     activityTitle: a.title,
     circleId: a.circleId,
     place: a.place,
-    userId,
-    userName,
+    userId: person.id,
+    userName: person.name,
     date: a.date,
     startTime: a.startTime,
     endTime: a.endTime,

@@ -68,7 +68,7 @@ export const review = route(
     path: z.object({ id: idParam, userId: idParam }),
     body: z.object({ action: z.enum(['confirm', 'adjust', 'reject']), halfHours: halfHours.optional(), reason: text('原因', 100).optional() }).strict(),
   },
-  async ({ user, path, body, now }) => reviewHours(user, path.id, path.userId, body, now),
+  async ({ user, path, body, now }) => reviewHours(user, { activityId: path.id, volunteerId: path.userId }, body, now),
 );
 
 export const manualHours = route(

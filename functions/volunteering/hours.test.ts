@@ -52,16 +52,16 @@ describe('claimed hours', () => {
   const start = t('2026-11-28T09:00:00');
   const end = t('2026-11-28T12:00:00');
   it('claims from the check-in (clipped to the activity) for the credited half hours', () => {
-    expect(claimedInterval('a', start, end, 4, t('2026-11-28T09:40:00'))).toEqual({ activityId: 'a', from: t('2026-11-28T09:40:00').toISOString(), to: t('2026-11-28T11:40:00').toISOString() });
-    expect(claimedInterval('a', start, end, 2, t('2026-11-28T08:00:00')).from).toBe(start.toISOString());
-    expect(claimedInterval('a', start, end, 2)).toEqual({ activityId: 'a', from: start.toISOString(), to: t('2026-11-28T10:00:00').toISOString() });
+    expect(claimedInterval({ id: 'a', start, end }, 4, t('2026-11-28T09:40:00'))).toEqual({ activityId: 'a', from: t('2026-11-28T09:40:00').toISOString(), to: t('2026-11-28T11:40:00').toISOString() });
+    expect(claimedInterval({ id: 'a', start, end }, 2, t('2026-11-28T08:00:00')).from).toBe(start.toISOString());
+    expect(claimedInterval({ id: 'a', start, end }, 2)).toEqual({ activityId: 'a', from: start.toISOString(), to: t('2026-11-28T10:00:00').toISOString() });
   });
   it('stays inside the activity when adjusted hours exceed what follows a late check-in', () => {
-    expect(claimedInterval('a', start, end, 6, t('2026-11-28T10:00:00'))).toEqual({ activityId: 'a', from: start.toISOString(), to: end.toISOString() });
+    expect(claimedInterval({ id: 'a', start, end }, 6, t('2026-11-28T10:00:00'))).toEqual({ activityId: 'a', from: start.toISOString(), to: end.toISOString() });
   });
   it('finds overlaps with other activities; touching ends do not overlap', () => {
     const claimed = [{ activityId: 'x', from: t('2026-11-28T08:00:00').toISOString(), to: t('2026-11-28T09:00:00').toISOString() }];
-    expect(findOverlap(claimed, claimedInterval('a', start, end, 2))).toBeUndefined();
+    expect(findOverlap(claimed, claimedInterval({ id: 'a', start, end }, 2))).toBeUndefined();
     expect(findOverlap(claimed, { activityId: 'a', from: t('2026-11-28T08:30:00').toISOString(), to: t('2026-11-28T09:30:00').toISOString() })).toBe(claimed[0]);
     expect(findOverlap(claimed, { activityId: 'x', from: t('2026-11-28T08:30:00').toISOString(), to: t('2026-11-28T09:30:00').toISOString() })).toBeUndefined();
   });

@@ -85,12 +85,12 @@ export interface Interval {
 }
 
 /** The stretch of time that confirmed hours claim: from the (clipped) check-in, or the activity start, onwards. */
-export function claimedInterval(activityId: string, activityStart: Date, activityEnd: Date, halfHours: number, checkIn?: Date): Interval {
-  const from = new Date(Math.max(activityStart.getTime(), Math.min(checkIn?.getTime() ?? activityStart.getTime(), activityEnd.getTime())));
-  const to = new Date(Math.min(from.getTime() + halfHours * HALF_HOUR_MS, activityEnd.getTime()));
+export function claimedInterval(activity: { id: string; start: Date; end: Date }, halfHours: number, checkIn?: Date): Interval {
+  const from = new Date(Math.max(activity.start.getTime(), Math.min(checkIn?.getTime() ?? activity.start.getTime(), activity.end.getTime())));
+  const to = new Date(Math.min(from.getTime() + halfHours * HALF_HOUR_MS, activity.end.getTime()));
   // Hours adjusted beyond what is left after a late check-in still lie within the activity: shift back.
-  const shiftedFrom = new Date(Math.max(activityStart.getTime(), to.getTime() - halfHours * HALF_HOUR_MS));
-  return { from: shiftedFrom.toISOString(), to: to.toISOString(), activityId };
+  const shiftedFrom = new Date(Math.max(activity.start.getTime(), to.getTime() - halfHours * HALF_HOUR_MS));
+  return { from: shiftedFrom.toISOString(), to: to.toISOString(), activityId: activity.id };
 }
 
 /** The first claimed interval that overlaps `candidate` (touching ends do not overlap). */

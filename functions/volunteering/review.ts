@@ -45,7 +45,7 @@ async function creditHours(c: Credit): Promise<void> {
   const { activity: a, now } = c;
   if (a.end <= claimHorizon(now)) throw new AppError('CONFLICT', '活动结束已超过一年，不能再记入时长', { reason: 'TOO_OLD' });
   const units = unitsForHalfHours(c.halfHours, a.pointsPerHour);
-  const interval = claimedInterval(a.id, new Date(a.start), new Date(a.end), c.halfHours, c.checkInAt ? new Date(c.checkInAt) : undefined);
+  const interval = claimedInterval({ id: a.id, start: new Date(a.start), end: new Date(a.end) }, c.halfHours, c.checkInAt ? new Date(c.checkInAt) : undefined);
   const planWrites = async () => {
     const claimed = await getHoursClaimed(c.volunteerId);
     const overlap = findOverlap(claimed.intervals, interval);
@@ -73,7 +73,8 @@ async function creditHours(c: Credit): Promise<void> {
   if (written.failed) throw alreadyReviewed();
 }
 
-export async function reviewHours(worker: AuthUser, activityId: string, volunteerId: string, input: ReviewInput, now: Date): Promise<VolunteerHours> {
+export async function reviewHours(worker: AuthUser, of: { activityId: string; volunteerId: string }, input: ReviewInput, now: Date): Promise<VolunteerHours> {
+  const { activityId, volunteerId } = of;
   const a = await activityOfWorker(worker, activityId);
   if (volunteerId === worker.id) throw forbidden('不能确认自己的服务时长');
   const s = await getSignup(activityId, volunteerId);
@@ -122,7 +123,7 @@ export async function addHoursByHand(worker: AuthUser, activityId: string, input
   const existing = await getSignup(activityId, input.userId);
   if (existing && !signupTransition(existing.state, 'addByHand')) throw new AppError('CONFLICT', `这位志愿者已有记录（${existing.stateName}），请在名单中处理`, { reason: 'STATE' });
   const record: SignupRecord = {
-    ...newSignup(a, volunteer.id, volunteer.nickname, 'confirmed', now),
+    ...newSignup(a, { id: volunteer.id, name: volunteer.nickname }, 'confirmed', now),
     ...(existing?.signedUpAt ? { signedUpAt: existing.signedUpAt } : {}),
     halfHours: input.halfHours,
     points: toPoints(unitsForHalfHours(input.halfHours, a.pointsPerHour)),

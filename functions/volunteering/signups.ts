@@ -21,7 +21,7 @@ export async function signUp(user: AuthUser, activityId: string, now: Date): Pro
   if (existing && existing.state !== 'cancelled') return { hours: toHours(existing), created: false };
   const profile = await getUser(user.id);
   // Cancelling and signing up again does not reset the count of code tries.
-  const s: SignupRecord = { ...newSignup(a, user.id, profile?.nickname ?? '志愿者', 'signed_up', now), ...(existing?.wrongCodes ? { wrongCodes: existing.wrongCodes } : {}) };
+  const s: SignupRecord = { ...newSignup(a, { id: user.id, name: profile?.nickname ?? '志愿者' }, 'signed_up', now), ...(existing?.wrongCodes ? { wrongCodes: existing.wrongCodes } : {}) };
   const taken = await takePlace(a, s, statesAllowing('signUp'), now);
   if (taken.outcome === 'signedUp') return { hours: toHours(s), created: true };
   if (taken.outcome === 'alreadySignedUp') return { hours: toHours(taken.signup), created: false };

@@ -152,7 +152,7 @@ export function signupMove(activityId: string, userId: string, from: ReadonlyArr
 /** Counts one check-in code try on the sign-up, unless `max` were used already; returns the new count. */
 export async function countCodeTry(activityId: string, userId: string, max: number): Promise<number | undefined> {
   try {
-    const res = await db().send(new UpdateCommand({ ...boundedIncrement(tableName(), keys.signup(activityId, userId), 'wrongCodes', max, true), ReturnValues: 'UPDATED_NEW' }));
+    const res = await db().send(new UpdateCommand({ ...boundedIncrement(tableName(), keys.signup(activityId, userId), { attribute: 'wrongCodes', max, mustExist: true }), ReturnValues: 'UPDATED_NEW' }));
     return res.Attributes?.wrongCodes as number;
   } catch (e) {
     if ((e as Error).name === 'ConditionalCheckFailedException') return undefined;
