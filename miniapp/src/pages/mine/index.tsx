@@ -5,10 +5,10 @@ import { Button } from '@nutui/nutui-react-taro';
 import { ROLE_NAMES, type SessionResponse } from '@shared/api';
 import { Page } from '@/components/Page';
 import { Async } from '@/components/Async';
-import { errorMessage } from '@/services/api';
 import { getDemoUsers, signInAsDemo } from '@/services/api/session';
 import { stationsOf } from '@/services/points';
 import { ROUTES } from '@/services/routes';
+import { useMutation } from '@/services/use-mutation';
 import { useRequest } from '@/services/use-request';
 import { useAppState, wechatSession } from '@/state/app-state';
 
@@ -17,7 +17,8 @@ const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
 function DemoSignIn({ onSignedIn }: { onSignedIn(s: SessionResponse): void }) {
   const users = useRequest(getDemoUsers, []);
-  const [busy, setBusy] = useState<string | null>(null);
+  const [tapped, setTapped] = useState<string | null>(null);
+  const signInAs = useMutation(signInAsDemo, { after: onSignedIn });
   return (
     <Async request={users} loadingText="正在读取演示账号…">
       {({ items }) => (
@@ -29,19 +30,13 @@ function DemoSignIn({ onSignedIn }: { onSignedIn(s: SessionResponse): void }) {
               className="demo-user"
               hoverClass="pressed"
               data-user-id={u.id}
-              onClick={async () => {
-                setBusy(u.id);
-                try {
-                  onSignedIn(await signInAsDemo(u.id));
-                } catch (e) {
-                  Taro.showToast({ title: errorMessage(e), icon: 'none' });
-                } finally {
-                  setBusy(null);
-                }
+              onClick={() => {
+                setTapped(u.id);
+                signInAs.run(u.id);
               }}
             >
               <Text className="demo-user-name">{u.nickname}</Text>
-              <Text className="muted">{busy === u.id ? '登录中…' : u.roles.map((r) => ROLE_NAMES[r]).join('、')}</Text>
+              <Text className="muted">{signInAs.busy && tapped === u.id ? '登录中…' : u.roles.map((r) => ROLE_NAMES[r]).join('、')}</Text>
             </View>
           ))}
         </View>
@@ -52,18 +47,7 @@ function DemoSignIn({ onSignedIn }: { onSignedIn(s: SessionResponse): void }) {
 
 export default function Mine() {
   const { user, signIn, signOut, largeText, setLargeText, place } = useAppState();
-  const [signingIn, setSigningIn] = useState(false);
-
-  const wechatSignIn = async () => {
-    setSigningIn(true);
-    try {
-      signIn(await wechatSession());
-    } catch (e) {
-      Taro.showToast({ title: errorMessage(e), icon: 'none' });
-    } finally {
-      setSigningIn(false);
-    }
-  };
+  const wechatSignIn = useMutation(wechatSession, { after: signIn });
 
   return (
     <Page className="mine">
@@ -117,7 +101,7 @@ export default function Mine() {
       ) : IS_WEAPP ? (
         <View className="card">
           <Text className="card-title">登录后可以预约服务、参加志愿活动</Text>
-          <Button className="big-button" type="primary" loading={signingIn} onClick={wechatSignIn}>
+          <Button className="big-button" type="primary" loading={wechatSignIn.busy} onClick={() => wechatSignIn.run()}>
             微信一键登录
           </Button>
         </View>

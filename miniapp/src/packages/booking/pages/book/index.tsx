@@ -8,10 +8,9 @@ import { Page } from '@/components/Page';
 import { Async } from '@/components/Async';
 import { Empty, ErrorState } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
-import { errorMessage } from '@/services/api';
 import { ROUTES } from '@/services/routes';
 import { addChild as saveChild, book, getChildren, getFamilyLinks, getOutlet, getQuote, getSlots } from '@/packages/booking/api';
-import { useIdempotencyKeys } from '@/services/idempotency';
+import { useMutation } from '@/services/use-mutation';
 import { both, type Request } from '@/services/request-view';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
@@ -55,9 +54,6 @@ function BookingForm({ outlet, serviceId, slots, reloadSlots, kids, elders }: {
   const [forUserId, setForUserId] = useState<string | null>(null);
   const [childId, setChildId] = useState<string | null>(null);
   const [newChild, setNewChild] = useState({ name: '', birthDate: '' });
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const idempotency = useIdempotencyKeys();
 
   const dates = useMemo(() => [...new Set(slots.map((s) => s.date))], [slots]);
   const activeDate = date ?? dates[0] ?? null;
@@ -72,41 +68,32 @@ function BookingForm({ outlet, serviceId, slots, reloadSlots, kids, elders }: {
     !!slot && canteen,
   );
 
+  const submit = useMutation(book, {
+    // The same choice sent again (a retry after a timeout) carries the same key, so it never books twice.
+    intent: (body) => JSON.stringify(body),
+    errors: 'inline',
+    done: (booking) => (booking.state === 'waitlisted' ? `已候补，第${booking.waitPosition}位` : '预约已提交'),
+    after: (booking) => Taro.redirectTo({ url: ROUTES.myBookings(booking.id) }),
+    failed: reloadSlots,
+  });
   const choose = (fn: () => void) => {
     fn();
-    setError(null);
+    submit.reset();
   };
 
   const needsChild = !!slot?.ageBand;
-  const addChild = async () => {
-    try {
-      const c = await saveChild(newChild);
+  const addChild = useMutation(saveChild, {
+    after: (c) => {
       setNewChild({ name: '', birthDate: '' });
       kids.reload();
       choose(() => setChildId(c.id));
-    } catch (e) {
-      Taro.showToast({ title: errorMessage(e), icon: 'none' });
-    }
-  };
+    },
+  });
 
-  const submit = async (waitlist = false) => {
+  const send = (waitlist: boolean) => {
     if (!slot || !chosenMode) return;
-    setSubmitting(true);
-    setError(null);
     const body: BookingRequest = { slotId: slot.id, mode: chosenMode, ...(forUserId ? { forUserId } : {}), ...(needsChild && childId ? { childId } : {}), ...(waitlist ? { waitlist: true } : {}), ...(chosenMode === 'home_visit' ? { address: address.trim() } : {}), ...(note.trim() ? { note: note.trim() } : {}) };
-    // The same choice sent again (a retry after a timeout) carries the same key, so it never books twice.
-    const intent = JSON.stringify(body);
-    try {
-      const booking = await book(body, idempotency.keyFor(intent));
-      idempotency.done(intent);
-      Taro.showToast({ title: booking.state === 'waitlisted' ? `已候补，第${booking.waitPosition}位` : '预约已提交', icon: 'success' });
-      Taro.redirectTo({ url: ROUTES.myBookings(booking.id) });
-    } catch (e) {
-      setError(errorMessage(e));
-      reloadSlots();
-    } finally {
-      setSubmitting(false);
-    }
+    submit.run(body);
   };
 
   return (
@@ -176,7 +163,7 @@ function BookingForm({ outlet, serviceId, slots, reloadSlots, kids, elders }: {
               </View>
               <Input className="text-input" value={newChild.name} placeholder="孩子的名字" maxlength={20} onInput={(e) => setNewChild({ ...newChild, name: e.detail.value })} />
               <Input className="text-input" value={newChild.birthDate} placeholder="出生日期，如 2024-05-01" maxlength={10} onInput={(e) => setNewChild({ ...newChild, birthDate: e.detail.value })} />
-              <Button className="big-button" disabled={!newChild.name || !/^\d{4}-\d{2}-\d{2}$/.test(newChild.birthDate)} onClick={addChild}>
+              <Button className="big-button" disabled={!newChild.name || !/^\d{4}-\d{2}-\d{2}$/.test(newChild.birthDate)} onClick={() => addChild.run(newChild)}>
                 添加孩子
               </Button>
             </View>
@@ -218,13 +205,13 @@ function BookingForm({ outlet, serviceId, slots, reloadSlots, kids, elders }: {
               {!price.data.ageVerified && <Text className="muted">年龄尚未核验：请带身份证到社区服务中心登记，60岁以上可享9折和每日助餐补贴。</Text>}
             </View>
           )}
-          {error && <ErrorState message={error} />}
+          {submit.error && <ErrorState message={submit.error} />}
           <Button
             className="big-button confirm-button"
             type="primary"
             disabled={!slot || (chosenMode === 'home_visit' && address.trim().length < 4) || (needsChild && !childId)}
-            loading={submitting}
-            onClick={() => submit(!!slot && slot.remaining === 0)}
+            loading={submit.busy}
+            onClick={() => send(!!slot && slot.remaining === 0)}
           >
             {!slot ? '请先选择时段' : slot.remaining === 0 ? `加入候补 ${calendarDay(slot.date)} ${slot.startTime}` : `确认预约 ${calendarDay(slot.date)} ${slot.startTime}`}
           </Button>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { View, Text, Input } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import type { FamilyLink } from '@shared/api';
 import { Page } from '@/components/Page';
 import { Async } from '@/components/Async';
 import { SignInFirst } from '@/components/SignInFirst';
 import { confirmFamilyLink, getFamilyCode, getFamilyLinks, requestFamilyLink } from '@/packages/booking/api';
-import { useAction } from '@/services/use-action';
+import { useMutation } from '@/services/use-mutation';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 
@@ -15,11 +16,10 @@ export default function FamilyPage() {
   const code = useRequest(getFamilyCode, [user?.id], !!user);
   const links = useRequest(getFamilyLinks, [user?.id], !!user);
   const [input, setInput] = useState('');
-  const { busy, run: act } = useAction();
+  const request = useMutation(requestFamilyLink, { done: '已发送，等长辈确认', after: links.reload });
+  const confirm = useMutation((l: FamilyLink) => confirmFamilyLink(l.elderId, l.familyId), { done: '已确认', after: links.reload });
 
   if (!user) return <Page><SignInFirst what="绑定家人" /></Page>;
-
-  const run = (fn: () => Promise<unknown>, done: string) => act(fn, done, links.reload);
 
   return (
     <Page className="family">
@@ -31,7 +31,7 @@ export default function FamilyPage() {
       <View className="card">
         <Text className="card-title">绑定长辈</Text>
         <Input className="text-input code-input" maxlength={6} value={input} placeholder="输入长辈的亲情码" onInput={(e) => setInput(e.detail.value.toUpperCase())} />
-        <Button className="big-button" type="primary" disabled={input.length !== 6} loading={busy} onClick={() => run(() => requestFamilyLink(input), '已发送，等长辈确认')}>
+        <Button className="big-button" type="primary" disabled={input.length !== 6} loading={request.busy} onClick={() => request.run(input)}>
           申请绑定
         </Button>
       </View>
@@ -44,7 +44,7 @@ export default function FamilyPage() {
                 <View key={l.familyId} className="setting-row">
                   <Text>{l.familyName}（子女）</Text>
                   {l.state === 'pending' ? (
-                    <Button className="big-button" type="primary" loading={busy} onClick={() => run(() => confirmFamilyLink(l.elderId, l.familyId), '已确认')}>
+                    <Button className="big-button" type="primary" loading={confirm.busy} onClick={() => confirm.run(l)}>
                       确认
                     </Button>
                   ) : (

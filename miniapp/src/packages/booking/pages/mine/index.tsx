@@ -7,9 +7,9 @@ import { Async } from '@/components/Async';
 import { BookingCard } from '@/components/BookingCard';
 import { Empty } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
-import { errorMessage } from '@/services/api';
 import { actOnBooking, getMyBookings } from '@/packages/booking/api';
 import { useReloadOnShow } from '@/services/use-reload-on-show';
+import { useMutation } from '@/services/use-mutation';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 
@@ -20,19 +20,13 @@ export default function MyBookings() {
   const { user } = useAppState();
   const list = useRequest(getMyBookings, [user?.id], !!user);
   useReloadOnShow(list);
+  const cancelBooking = useMutation((b: Booking) => actOnBooking(b.id, { action: 'cancel' }), { done: '已取消', after: list.reload });
 
   if (!user) return <Page><SignInFirst what="查看预约" /></Page>;
 
   const cancel = async (b: Booking) => {
     const { confirm } = await Taro.showModal({ title: '取消预约', content: `确定取消 ${b.date} ${b.startTime} 的${b.serviceName}吗？` });
-    if (!confirm) return;
-    try {
-      await actOnBooking(b.id, { action: 'cancel' });
-      Taro.showToast({ title: '已取消', icon: 'success' });
-      list.reload();
-    } catch (e) {
-      Taro.showToast({ title: errorMessage(e), icon: 'none' });
-    }
+    if (confirm) await cancelBooking.run(b);
   };
 
   return (

@@ -8,7 +8,7 @@ import { BookingCard } from '@/components/BookingCard';
 import { Async } from '@/components/Async';
 import { SignInFirst } from '@/components/SignInFirst';
 import { collectMeal, getCanteenDay } from '@/packages/merchant/api';
-import { useAction } from '@/services/use-action';
+import { useMutation } from '@/services/use-mutation';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 
@@ -18,12 +18,10 @@ export default function CanteenDayPage() {
   const { user } = useAppState();
   const days = nextDays(2);
   const [date, setDate] = useState(days[0]);
-  const { busy, run } = useAction();
   const day = useRequest(() => getCanteenDay(outletId, date), [outletId, date], !!user && !!outletId);
+  const collect = useMutation((code: string) => collectMeal(outletId, date, code), { done: '已取餐', after: day.reload });
 
   if (!user) return <Page><SignInFirst what="查看订餐" /></Page>;
-
-  const collect = (code: string) => run(() => collectMeal(outletId, date, code), '已取餐', day.reload);
 
   return (
     <Page className="canteen-day">
@@ -36,7 +34,7 @@ export default function CanteenDayPage() {
       </View>
       <View className="card">
         <Text className="card-title">取餐核销</Text>
-        <CodeEntry digits={6} placeholder="6位取餐码" label="确认取餐" busy={busy} inputTestId="pickup-code-input" buttonTestId="pickup" onSubmit={collect} />
+        <CodeEntry digits={6} placeholder="6位取餐码" label="确认取餐" busy={collect.busy} inputTestId="pickup-code-input" buttonTestId="pickup" onSubmit={collect.run} />
       </View>
       <Async request={day} empty="这一天还没有订餐">
         {({ meals, items }) => (

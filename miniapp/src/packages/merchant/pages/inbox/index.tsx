@@ -11,7 +11,7 @@ import { ErrorState } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
 import { ROUTES } from '@/services/routes';
 import { actOnBooking, getInbox } from '@/packages/merchant/api';
-import { useAction } from '@/services/use-action';
+import { useMutation } from '@/services/use-mutation';
 import { useReloadOnShow } from '@/services/use-reload-on-show';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
@@ -25,8 +25,11 @@ const FILTERS: Array<{ state?: BookingStateDto; label: string }> = [
 function Actions({ booking, onDone }: { booking: Booking; onDone(): void }) {
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
-  const { busy, run: act } = useAction();
-  const run = (action: BookingAction, reason?: string) => act(() => actOnBooking(booking.id, { action, ...(reason !== undefined ? { reason } : {}) }), '已处理', onDone);
+  const act = useMutation((action: BookingAction, reason?: string) => actOnBooking(booking.id, { action, ...(reason !== undefined ? { reason } : {}) }), {
+    done: '已处理',
+    after: onDone,
+  });
+  const { busy, run } = act;
   const started = new Date(booking.start).getTime() <= Date.now();
   if (booking.state === 'requested') {
     return rejecting ? (

@@ -8,7 +8,7 @@ import { Page } from '@/components/Page';
 import { Async } from '@/components/Async';
 import { SignInFirst } from '@/components/SignInFirst';
 import { getOutlet, getSlots, publishSlots, setSlotCapacity } from '@/packages/merchant/api';
-import { useAction } from '@/services/use-action';
+import { useMutation } from '@/services/use-mutation';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 
@@ -37,13 +37,13 @@ function OutletSlots({ outlet }: { outlet: OutletDetail }) {
   const [date, setDate] = useState(days[1]);
   const [form, setForm] = useState({ start: '09:00', end: '09:30', capacity: '3' });
   const [modes, setModes] = useState<BookingMode[]>(['in_store']);
-  const { busy, run: act } = useAction();
   const slots = useRequest(() => getSlots(outlet.id, { serviceId: service.id, days: 7 }), [outlet.id, service.id]);
-
-  const run = (fn: () => Promise<unknown>, done: string) => act(fn, done, slots.reload);
-  const publish = () =>
-    run(() => publishSlots(outlet.id, { serviceId: service.id, modes, slots: [{ date, start: form.start, end: form.end, capacity: Number(form.capacity) }] }), '已发布');
-  const setCapacity = (s: Slot, capacity: number) => run(() => setSlotCapacity(s.id, capacity), '已修改');
+  const publish = useMutation(
+    () => publishSlots(outlet.id, { serviceId: service.id, modes, slots: [{ date, start: form.start, end: form.end, capacity: Number(form.capacity) }] }),
+    { done: '已发布', after: slots.reload },
+  );
+  const capacity = useMutation((s: Slot, to: number) => setSlotCapacity(s.id, to), { done: '已修改', after: slots.reload });
+  const setCapacity = (s: Slot, to: number) => capacity.run(s, to);
 
   return (
     <>
@@ -73,7 +73,7 @@ function OutletSlots({ outlet }: { outlet: OutletDetail }) {
             </View>
           ))}
         </View>
-        <Button className="big-button" type="primary" loading={busy} disabled={!modes.length || !(Number(form.capacity) > 0)} onClick={publish}>
+        <Button className="big-button" type="primary" loading={publish.busy} disabled={!modes.length || !(Number(form.capacity) > 0)} onClick={() => publish.run()}>
           发布
         </Button>
       </View>

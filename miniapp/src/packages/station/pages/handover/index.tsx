@@ -9,16 +9,14 @@ import { Async } from '@/components/Async';
 import { CodeEntry } from '@/components/CodeEntry';
 import { ErrorState } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
-import { errorMessage } from '@/services/api';
 import { formatPoints, stationsOf } from '@/services/points';
 import { ROUTES } from '@/services/routes';
 import { getStationRedemptions, handOver as handOverCode } from '@/packages/station/api';
 import { useReloadOnShow } from '@/services/use-reload-on-show';
+import { useMutation } from '@/services/use-mutation';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 import '@/styles/points.scss';
-
-type Result = { ok: true; r: Redemption } | { ok: false; message: string };
 
 /** The exchange station's counter: type the resident's 8-digit code, hand over the goods, see recent ones. */
 export default function HandoverPage() {
@@ -44,25 +42,20 @@ function Counter({ stations }: { stations: Me['outlets'] }) {
   const [chosen, setChosen] = useState<string | null>(null);
   const station = stations.find((s) => s.id === chosen) ?? stations[0];
   const recent = useRequest(() => getStationRedemptions(station.id), [station.id]);
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<Result | null>(null);
   useReloadOnShow(recent);
-
-  const handOver = async (code: string): Promise<boolean> => {
-    setBusy(true);
-    setResult(null);
-    try {
-      const r = await handOverCode(station.id, code);
-      setResult({ ok: true, r });
-      Taro.showToast({ title: '已发放', icon: 'success' });
+  // What to hand over, or (inline, large) why not: a toast is too easy to miss at a busy counter.
+  const [handed, setHanded] = useState<Redemption | null>(null);
+  const handOver = useMutation((code: string) => handOverCode(station.id, code), {
+    errors: 'inline',
+    done: '已发放',
+    after: (r) => {
+      setHanded(r);
       recent.reload();
-      return true;
-    } catch (e) {
-      setResult({ ok: false, message: errorMessage(e) });
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const clear = () => {
+    setHanded(null);
+    handOver.reset();
   };
 
   return (
@@ -70,7 +63,7 @@ function Counter({ stations }: { stations: Me['outlets'] }) {
       {stations.length > 1 && (
         <View className="filters">
           {stations.map((s) => (
-            <View key={s.id} className={`chip ${s.id === station.id ? 'active' : ''}`} data-outlet-id={s.id} onClick={() => { setChosen(s.id); setResult(null); }}>
+            <View key={s.id} className={`chip ${s.id === station.id ? 'active' : ''}`} data-outlet-id={s.id} onClick={() => { setChosen(s.id); clear(); }}>
               <Text>{s.name}</Text>
             </View>
           ))}
@@ -83,21 +76,24 @@ function Counter({ stations }: { stations: Me['outlets'] }) {
           placeholder="8位兑换码"
           label="确认发放"
           hint="请输入居民出示的8位兑换码"
-          busy={busy}
+          busy={handOver.busy}
           inputTestId="handover-code-input"
           buttonTestId="handover"
-          onTyping={() => setResult(null)}
-          onSubmit={handOver}
+          onTyping={clear}
+          onSubmit={(code) => {
+            setHanded(null);
+            return handOver.run(code);
+          }}
         />
-        {result?.ok && (
-          <View className="handover-result ok" data-testid="handover-result" data-redemption-id={result.r.id}>
-            <Text className="handover-title">✓ 请发放：{result.r.rewardName}</Text>
-            <Text>兑换人：{result.r.userName} · {formatPoints(result.r.pricePoints)}分</Text>
+        {handed && (
+          <View className="handover-result ok" data-testid="handover-result" data-redemption-id={handed.id}>
+            <Text className="handover-title">✓ 请发放：{handed.rewardName}</Text>
+            <Text>兑换人：{handed.userName} · {formatPoints(handed.pricePoints)}分</Text>
           </View>
         )}
-        {result && !result.ok && (
+        {handOver.error && (
           <View className="handover-result fail" data-testid="handover-error" role="alert">
-            <Text className="handover-title">✗ {result.message}</Text>
+            <Text className="handover-title">✗ {handOver.error}</Text>
             <Text>请核对兑换码，不要发放物品。</Text>
           </View>
         )}

@@ -9,7 +9,7 @@ import { Empty, ErrorState } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
 import { addReward, changeReward, getStationRewards } from '@/packages/station/api';
 import { formatPoints } from '@/services/points';
-import { useAction } from '@/services/use-action';
+import { useMutation } from '@/services/use-mutation';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 import '@/styles/points.scss';
@@ -24,12 +24,15 @@ const validCount = (text: string, min: number) => /^\d{1,6}$/.test(text) && Numb
 function RewardCard({ outletId, r, onDone }: { outletId: string; r: Reward; onDone(): void }) {
   const [add, setAdd] = useState('');
   const [price, setPrice] = useState('');
-  const { busy, run } = useAction();
-  const change = (body: RewardChange, done: string, reset?: () => void) =>
-    run(() => changeReward(outletId, r.id, body), done, () => {
-      reset?.();
+  const change = useMutation((body: RewardChange) => changeReward(outletId, r.id, body), {
+    done: (_reward, body) => (body.addStock ? `已补货${body.addStock}件` : body.pricePoints !== undefined ? '已改价' : body.active ? '已上架' : '已下架'),
+    after: (_reward, body) => {
+      if (body.addStock) setAdd('');
+      if (body.pricePoints !== undefined) setPrice('');
       onDone();
-    });
+    },
+  });
+  const { busy } = change;
   return (
     <View className={`card reward-card ${r.active ? '' : 'inactive'}`} data-reward-id={r.id}>
       <View className="activity-head">
@@ -42,17 +45,17 @@ function RewardCard({ outletId, r, onDone }: { outletId: string; r: Reward; onDo
       </Text>
       <View className="inline-form">
         <Input className="text-input" type="number" data-testid={`restock-input-${r.id}`} value={add} placeholder="补货数量" maxlength={6} onInput={(e) => setAdd(e.detail.value)} />
-        <Button className="big-button" disabled={!validCount(add, 1)} loading={busy} data-testid={`restock-${r.id}`} onClick={() => change({ addStock: Number(add) }, `已补货${add}件`, () => setAdd(''))}>
+        <Button className="big-button" disabled={!validCount(add, 1)} loading={busy} data-testid={`restock-${r.id}`} onClick={() => change.run({ addStock: Number(add) })}>
           补货
         </Button>
       </View>
       <View className="inline-form">
         <Input className="text-input" type="digit" data-testid={`price-input-${r.id}`} value={price} placeholder="新积分价格" maxlength={7} onInput={(e) => setPrice(e.detail.value)} />
-        <Button className="big-button" disabled={!validPrice(price)} loading={busy} data-testid={`price-${r.id}`} onClick={() => change({ pricePoints: Number(price) }, '已改价', () => setPrice(''))}>
+        <Button className="big-button" disabled={!validPrice(price)} loading={busy} data-testid={`price-${r.id}`} onClick={() => change.run({ pricePoints: Number(price) })}>
           改价
         </Button>
       </View>
-      <Button className="big-button wide-button" loading={busy} data-testid={`toggle-${r.id}`} onClick={() => change({ active: !r.active }, r.active ? '已下架' : '已上架')}>
+      <Button className="big-button wide-button" loading={busy} data-testid={`toggle-${r.id}`} onClick={() => change.run({ active: !r.active })}>
         {r.active ? '下架' : '重新上架'}
       </Button>
     </View>
@@ -77,23 +80,23 @@ export default function StationRewards() {
 
 function Rewards({ outletId, station: s, onChanged }: { outletId: string; station: Station; onChanged(): void }) {
   const [form, setForm] = useState({ name: '', description: '', price: '', stock: '' });
-  const { busy, run } = useAction();
   const ok = form.name.trim().length > 0 && validPrice(form.price) && validCount(form.stock, 0);
-  const add = () =>
-    run(
-      () =>
-        addReward(outletId, {
-          name: form.name.trim(),
-          ...(form.description.trim() ? { description: form.description.trim() } : {}),
-          pricePoints: Number(form.price),
-          stock: Number(form.stock),
-        }),
-      '已添加',
-      () => {
+  const add = useMutation(
+    () =>
+      addReward(outletId, {
+        name: form.name.trim(),
+        ...(form.description.trim() ? { description: form.description.trim() } : {}),
+        pricePoints: Number(form.price),
+        stock: Number(form.stock),
+      }),
+    {
+      done: '已添加',
+      after: () => {
         setForm({ name: '', description: '', price: '', stock: '' });
         onChanged();
       },
-    );
+    },
+  );
   const rewards = [...s.rewards].sort((a, b) => Number(b.active) - Number(a.active) || a.pricePoints - b.pricePoints);
 
   return (
@@ -119,7 +122,7 @@ function Rewards({ outletId, station: s, onChanged }: { outletId: string; statio
           </View>
         </View>
         <Text className="muted">积分按0.5分为单位。</Text>
-        <Button className="big-button wide-button" type="primary" disabled={!ok} loading={busy} data-testid="add-reward" onClick={add}>
+        <Button className="big-button wide-button" type="primary" disabled={!ok} loading={add.busy} data-testid="add-reward" onClick={() => add.run()}>
           添加
         </Button>
       </View>

@@ -13,11 +13,21 @@ import { SignInFirst } from '@/components/SignInFirst';
 import { cancelSignup, checkIn, checkOut, getActivity, getMyHours, signUp } from '@/packages/volunteer/api';
 import { CHECKIN_GRACE_MS, formatPoints, hoursText } from '@/services/points';
 import { clockOf } from '@/services/dates';
-import { useAction } from '@/services/use-action';
+import { useMutation, type Mutation } from '@/services/use-mutation';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 import { useBecomeVolunteer } from '@/state/use-volunteer';
 import '@/styles/points.scss';
+
+const DONE = { signup: '报名成功', 'check-in': '签到成功', 'check-out': '签退成功', cancel: '已取消报名' } as const;
+type Step = keyof typeof DONE;
+
+function sendStep(activityId: string, step: Step, code = ''): Promise<VolunteerHours> {
+  if (step === 'signup') return signUp(activityId);
+  if (step === 'check-in') return checkIn(activityId, code);
+  if (step === 'check-out') return checkOut(activityId, code);
+  return cancelSignup(activityId);
+}
 
 /** One activity: sign up or cancel; on the day, check in and out with the organiser's rotating code. */
 export default function ActivityPage() {
@@ -26,8 +36,15 @@ export default function ActivityPage() {
   const { user } = useAppState();
   const activity = useRequest(() => getActivity(id), [id], !!id);
   const hours = useRequest(getMyHours, [user?.id], !!user);
-  const { busy, run } = useAction();
   const [cancelling, setCancelling] = useState(false);
+  const step = useMutation((s: Step, code?: string) => sendStep(id, s, code), {
+    done: (_hours, s) => DONE[s],
+    after: (_hours, s) => {
+      if (s === 'cancel') setCancelling(false);
+      activity.reload();
+      hours.reload();
+    },
+  });
   // Re-evaluated every 30 s so the code box appears when check-in opens while the page is open.
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
@@ -37,11 +54,6 @@ export default function ActivityPage() {
   useDidShow(() => setNow(Date.now()));
 
   if (!id) return <Page><ErrorState message="没有找到这个活动" /></Page>;
-  const refresh = () => {
-    activity.reload();
-    hours.reload();
-  };
-  const act = (fn: () => Promise<unknown>, done: string) => run(fn, done, refresh);
 
   return (
     <Page className="vol-activity">
@@ -64,7 +76,7 @@ export default function ActivityPage() {
                 </View>
                 {user ? (
                   <Async request={hours}>
-                    {() => <MySignup a={a} mine={mine} now={now} busy={busy} act={act} onCancel={() => setCancelling(true)} />}
+                    {() => <MySignup a={a} mine={mine} now={now} step={step} onCancel={() => setCancelling(true)} />}
                   </Async>
                 ) : (
                   <SignInFirst what="报名参加活动" />
@@ -75,12 +87,10 @@ export default function ActivityPage() {
                 title="取消报名"
                 confirmText="确认取消"
                 danger
-                busy={busy}
+                busy={step.busy}
                 testId="confirm-cancel-signup"
                 onClose={() => setCancelling(false)}
-                onConfirm={async () => {
-                  if (await act(() => cancelSignup(a.id), '已取消报名')) setCancelling(false);
-                }}
+                onConfirm={() => step.run('cancel')}
               >
                 <ConfirmLine label="活动" value={a.title} />
                 <Text className="muted">取消后名额会让给其他人。</Text>
@@ -94,14 +104,14 @@ export default function ActivityPage() {
 }
 
 /** What I can do with this activity now, by the state of my sign-up. */
-function MySignup({ a, mine, now, busy, act, onCancel }: {
+function MySignup({ a, mine, now, step, onCancel }: {
   a: Activity;
   mine: VolunteerHours | undefined;
   now: number;
-  busy: boolean;
-  act(fn: () => Promise<unknown>, done: string): Promise<boolean>;
+  step: Mutation<[Step, string?]>;
   onCancel(): void;
 }) {
+  const { busy } = step;
   const { isVolunteer, joining, become } = useBecomeVolunteer();
   const start = new Date(a.start).getTime();
   const end = new Date(a.end).getTime();
@@ -121,7 +131,7 @@ function MySignup({ a, mine, now, busy, act, onCancel }: {
         </>
       );
     return (
-      <Button className="big-button wide-button" type="primary" disabled={a.remaining <= 0} loading={busy} data-testid="signup" onClick={() => act(() => signUp(a.id), '报名成功')}>
+      <Button className="big-button wide-button" type="primary" disabled={a.remaining <= 0} loading={busy} data-testid="signup" onClick={() => step.run('signup')}>
         {a.remaining <= 0 ? '名额已满' : '报名参加'}
       </Button>
     );
@@ -130,7 +140,7 @@ function MySignup({ a, mine, now, busy, act, onCancel }: {
     return (
       <>
         {windowOpen ? (
-          <CodeEntry digits={6} placeholder="6位签到码" inputTestId="checkin-code-input" label="签到" hint="到了活动现场，请输入社工手机上显示的6位签到码" buttonTestId="check-in" busy={busy} onSubmit={(code) => act(() => checkIn(a.id, code), '签到成功')} />
+          <CodeEntry digits={6} placeholder="6位签到码" inputTestId="checkin-code-input" label="签到" hint="到了活动现场，请输入社工手机上显示的6位签到码" buttonTestId="check-in" busy={busy} onSubmit={(code) => step.run('check-in', code)} />
         ) : beforeWindow ? (
           <Text className="code-entry-hint">活动开始前15分钟开放签到（{a.date.slice(5)} {clockOf(new Date(start - CHECKIN_GRACE_MS).toISOString())}起），到时请输入社工手机上的签到码。</Text>
         ) : (
@@ -148,7 +158,7 @@ function MySignup({ a, mine, now, busy, act, onCancel }: {
       <>
         <Text>您已于{mine.checkInAt ? clockOf(mine.checkInAt) : ''}签到。活动结束时请再输入签到码签退。</Text>
         {windowOpen ? (
-          <CodeEntry digits={6} placeholder="6位签到码" inputTestId="checkin-code-input" label="签退" hint="请输入社工手机上显示的最新签到码" buttonTestId="check-out" busy={busy} onSubmit={(code) => act(() => checkOut(a.id, code), '签退成功')} />
+          <CodeEntry digits={6} placeholder="6位签到码" inputTestId="checkin-code-input" label="签退" hint="请输入社工手机上显示的最新签到码" buttonTestId="check-out" busy={busy} onSubmit={(code) => step.run('check-out', code)} />
         ) : (
           <Text className="code-entry-hint">签退时间已过，请联系社工确认您的服务时长。</Text>
         )}

@@ -12,7 +12,7 @@ import { SignInFirst } from '@/components/SignInFirst';
 import { formatPoints, groupDigits } from '@/services/points';
 import { ROUTES } from '@/services/routes';
 import { cancelRedemption, getMyRedemptions } from '@/packages/volunteer/api';
-import { useAction } from '@/services/use-action';
+import { useMutation } from '@/services/use-mutation';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 import '@/styles/points.scss';
@@ -62,8 +62,14 @@ function NotFound() {
 }
 
 function RedemptionCode({ r, onChanged }: { r: Redemption; onChanged(): void }) {
-  const { busy, run } = useAction();
   const [cancelling, setCancelling] = useState(false);
+  const cancel = useMutation(() => cancelRedemption(r.id), {
+    done: '已取消，积分已退回',
+    after: () => {
+      setCancelling(false);
+      onChanged();
+    },
+  });
   return (
     <>
       <View className={`card code-card state-${r.state}`} data-redemption-id={r.id} data-state={r.state}>
@@ -98,13 +104,10 @@ function RedemptionCode({ r, onChanged }: { r: Redemption; onChanged(): void }) 
         title="取消兑换"
         confirmText="确认取消"
         danger
-        busy={busy}
+        busy={cancel.busy}
         testId="confirm-cancel-redemption"
         onClose={() => setCancelling(false)}
-        onConfirm={async () => {
-          const ok = await run(() => cancelRedemption(r.id), '已取消，积分已退回', onChanged);
-          if (ok) setCancelling(false);
-        }}
+        onConfirm={() => cancel.run()}
       >
         <ConfirmLine label="兑换物品" value={r.rewardName} />
         <Text>取消后{formatPoints(r.pricePoints)}分退回您的存折，兑换码作废。</Text>

@@ -6,11 +6,11 @@ import type { Reward, Station } from '@shared/api';
 import { Page } from '@/components/Page';
 import { ConfirmLine, ConfirmPopup } from '@/components/ConfirmPopup';
 import { Async } from '@/components/Async';
-import { ApiError, errorMessage } from '@/services/api';
-import { useIdempotencyKeys } from '@/services/idempotency';
+import { ApiError } from '@/services/api';
 import { formatPoints } from '@/services/points';
 import { ROUTES, TABS } from '@/services/routes';
 import { useReloadOnShow } from '@/services/use-reload-on-show';
+import { useMutation } from '@/services/use-mutation';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 import { usePlace } from '@/state/use-place';
@@ -41,32 +41,24 @@ export default function RewardsPage() {
   const stations = useRequest(() => loadStations(place!.lat, place!.lng), [place?.lat, place?.lng], !!place);
   const book = useRequest(getPassbook, [user?.id], !!user);
   const [chosen, setChosen] = useState<{ station: NearbyStation; reward: Reward } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const idempotency = useIdempotencyKeys();
   useReloadOnShow(stations, book);
-
-  const balance = book.data?.balance;
-
-  const redeem = async () => {
-    if (!chosen) return;
-    const intent = `${chosen.station.id}/${chosen.reward.id}`;
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await redeemReward({ outletId: chosen.station.id, rewardId: chosen.reward.id }, idempotency.keyFor(intent));
-      idempotency.done(intent);
+  const redeem = useMutation(redeemReward, {
+    // Tapping again after a timeout sends the same key: points are spent once.
+    intent: (body) => `${body.outletId}/${body.rewardId}`,
+    errors: 'inline',
+    done: '兑换成功',
+    after: (r) => {
       setChosen(null);
-      Taro.showToast({ title: '兑换成功', icon: 'success' });
       Taro.navigateTo({ url: ROUTES.redemption(r.id) });
-    } catch (e) {
-      setError(errorMessage(e));
+    },
+    // Stock or the balance may have moved: show them as they are now.
+    failed: () => {
       stations.reload();
       book.reload();
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+
+  const balance = book.data?.balance;
 
   const rewardButton = (station: NearbyStation, r: Reward) => {
     if (!user)
@@ -83,7 +75,7 @@ export default function RewardsPage() {
         disabled={r.stock <= 0 || short}
         data-testid={`redeem-${r.id}`}
         onClick={() => {
-          setError(null);
+          redeem.reset();
           setChosen({ station, reward: r });
         }}
       >
@@ -136,10 +128,10 @@ export default function RewardsPage() {
         visible={!!chosen}
         title="确认兑换"
         confirmText="确认兑换"
-        busy={busy}
+        busy={redeem.busy}
         testId="confirm-redeem"
         onClose={() => setChosen(null)}
-        onConfirm={redeem}
+        onConfirm={() => chosen && redeem.run({ outletId: chosen.station.id, rewardId: chosen.reward.id })}
       >
         {chosen && (
           <>
@@ -147,7 +139,7 @@ export default function RewardsPage() {
             <ConfirmLine label="需要积分" value={`${formatPoints(chosen.reward.pricePoints)}分`} />
             {balance !== undefined && <ConfirmLine label="兑换后剩余" value={`${formatPoints(balance - chosen.reward.pricePoints)}分`} />}
             <ConfirmLine label="领取地点" value={`${chosen.station.name}（${chosen.station.address}）`} />
-            {error && <View className="confirm-error" role="alert"><Text>{error}</Text></View>}
+            {redeem.error && <View className="confirm-error" role="alert"><Text>{redeem.error}</Text></View>}
           </>
         )}
       </ConfirmPopup>

@@ -8,12 +8,12 @@ import { ActivityCard } from '@/components/ActivityCard';
 import { Async } from '@/components/Async';
 import { ErrorState } from '@/components/StateView';
 import { SignInFirst } from '@/components/SignInFirst';
-import { errorMessage } from '@/services/api';
 import { formatPoints } from '@/services/points';
 import { ROUTES } from '@/services/routes';
 import { getCircleActivities, publishActivity } from '@/packages/worker/api';
 import { dayLabel, nextDays } from '@/services/dates';
 import { useReloadOnShow } from '@/services/use-reload-on-show';
+import { useMutation } from '@/services/use-mutation';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 import '@/styles/points.scss';
@@ -47,19 +47,19 @@ function formProblem(f: Form): string | null {
 function PublishForm({ onPublished }: { onPublished(a: Activity): void }) {
   const days = nextDays(14);
   const [form, setForm] = useState<Form>({ title: '', description: '', place: '', date: days[1], startTime: '09:00', endTime: '11:00', capacity: '10', pointsPerHour: 1 });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // What is wrong with the form is said when 发布 is tapped, and forgotten at the next edit.
+  const [problem, setProblem] = useState<string | null>(null);
+  const publish = useMutation(publishActivity, { errors: 'inline', done: '已发布', after: onPublished });
   const set = (patch: Partial<Form>) => {
     setForm({ ...form, ...patch });
-    setError(null);
+    setProblem(null);
+    publish.reset();
   };
-  const problem = formProblem(form);
-
-  const publish = async () => {
-    if (problem) return setError(problem);
-    setBusy(true);
-    try {
-      const a = await publishActivity({
+  const send = () => {
+    const p = formProblem(form);
+    setProblem(p);
+    if (!p)
+      publish.run({
         title: form.title.trim(),
         description: form.description.trim(),
         place: form.place.trim(),
@@ -69,14 +69,8 @@ function PublishForm({ onPublished }: { onPublished(a: Activity): void }) {
         capacity: Number(form.capacity),
         pointsPerHour: form.pointsPerHour,
       });
-      Taro.showToast({ title: '已发布', icon: 'success' });
-      onPublished(a);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
   };
+  const error = problem ?? publish.error;
 
   return (
     <View className="card publish-form">
@@ -116,7 +110,7 @@ function PublishForm({ onPublished }: { onPublished(a: Activity): void }) {
         ))}
       </View>
       {error && <View className="confirm-error" role="alert"><Text>{error}</Text></View>}
-      <Button className="big-button wide-button" type="primary" loading={busy} data-testid="publish-activity" onClick={publish}>
+      <Button className="big-button wide-button" type="primary" loading={publish.busy} data-testid="publish-activity" onClick={send}>
         发布活动
       </Button>
     </View>

@@ -12,7 +12,7 @@ import { formatPoints, hoursText } from '@/services/points';
 import { ROUTES } from '@/services/routes';
 import { addManualHours, getSignups, reviewHours } from '@/packages/worker/api';
 import { clockOf } from '@/services/dates';
-import { useAction } from '@/services/use-action';
+import { useMutation } from '@/services/use-mutation';
 import { useReloadOnShow } from '@/services/use-reload-on-show';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
@@ -27,17 +27,21 @@ function halfHoursOf(text: string): number | null {
   return v * 2;
 }
 
+const REVIEWED: Record<HoursReview['action'], string> = { confirm: '已确认', adjust: '已按调整后时长确认', reject: '已标记不通过' };
+
 /** Confirm / adjust / reject one volunteer's hours. */
 function Review({ activityId, h, onDone }: { activityId: string; h: VolunteerHours; onDone(): void }) {
   const [mode, setMode] = useState<'adjust' | 'reject' | null>(null);
   const [hours, setHours] = useState(h.halfHours !== undefined ? formatPoints(h.halfHours / 2) : '');
   const [reason, setReason] = useState('');
-  const { busy, run } = useAction();
-  const send = (body: HoursReview, done: string) =>
-    run(() => reviewHours(activityId, h.userId, body), done, () => {
+  const review = useMutation((body: HoursReview) => reviewHours(activityId, h.userId, body), {
+    done: (_h, body) => REVIEWED[body.action],
+    after: () => {
       setMode(null);
       onDone();
-    });
+    },
+  });
+  const { busy } = review;
 
   if (mode) {
     const half = halfHoursOf(hours);
@@ -60,7 +64,7 @@ function Review({ activityId, h, onDone }: { activityId: string; h: VolunteerHou
             disabled={!ok}
             loading={busy}
             data-testid="review-submit"
-            onClick={() => send(mode === 'adjust' ? { action: 'adjust', halfHours: half!, reason: reason.trim() } : { action: 'reject', reason: reason.trim() }, mode === 'adjust' ? '已按调整后时长确认' : '已标记不通过')}
+            onClick={() => review.run(mode === 'adjust' ? { action: 'adjust', halfHours: half!, reason: reason.trim() } : { action: 'reject', reason: reason.trim() })}
           >
             {mode === 'adjust' ? '确认调整' : '确认不通过'}
           </Button>
@@ -71,7 +75,7 @@ function Review({ activityId, h, onDone }: { activityId: string; h: VolunteerHou
   return (
     <View className="review-actions">
       {h.state === 'pending' && (
-        <Button className="big-button" type="primary" loading={busy} data-testid={`confirm-hours-${h.userId}`} onClick={() => send({ action: 'confirm' }, '已确认')}>
+        <Button className="big-button" type="primary" loading={busy} data-testid={`confirm-hours-${h.userId}`} onClick={() => review.run({ action: 'confirm' })}>
           确认时长
         </Button>
       )}
@@ -90,8 +94,16 @@ function ManualHours({ activityId, onDone }: { activityId: string; onDone(): voi
   const [userId, setUserId] = useState('');
   const [hours, setHours] = useState('');
   const [reason, setReason] = useState('');
-  const { busy, run } = useAction();
   const half = halfHoursOf(hours);
+  const add = useMutation(() => addManualHours(activityId, { userId: userId.trim(), halfHours: half!, reason: reason.trim() }), {
+    done: '已补录',
+    after: () => {
+      setUserId('');
+      setHours('');
+      setReason('');
+      onDone();
+    },
+  });
   const ok = userId.trim().length > 0 && half !== null && half > 0 && reason.trim().length > 0;
   return (
     <View className="card manual-form">
@@ -107,16 +119,9 @@ function ManualHours({ activityId, onDone }: { activityId: string; onDone(): voi
         className="big-button wide-button"
         type="primary"
         disabled={!ok}
-        loading={busy}
+        loading={add.busy}
         data-testid="manual-submit"
-        onClick={() =>
-          run(() => addManualHours(activityId, { userId: userId.trim(), halfHours: half!, reason: reason.trim() }), '已补录', () => {
-            setUserId('');
-            setHours('');
-            setReason('');
-            onDone();
-          })
-        }
+        onClick={() => add.run()}
       >
         补录并确认
       </Button>
