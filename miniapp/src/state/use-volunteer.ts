@@ -1,4 +1,5 @@
 import { becomeVolunteer } from '@/services/api/volunteering';
+import { hasRole } from '@/services/roles';
 import { useMutation } from '@/services/use-mutation';
 import { useAppState } from './app-state';
 
@@ -13,5 +14,5 @@ export function useBecomeVolunteer() {
     { done: '已成为志愿者' },
   );
   const become = async (): Promise<boolean> => (user ? join.run() : false);
-  return { isVolunteer: !!user?.roles.includes('volunteer'), joining: join.busy, become };
+  return { isVolunteer: hasRole(user, 'volunteer'), joining: join.busy, become };
 }

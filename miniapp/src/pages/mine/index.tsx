@@ -7,6 +7,7 @@ import { Page } from '@/components/Page';
 import { Async } from '@/components/Async';
 import { getDemoUsers, signInAsDemo } from '@/services/api/session';
 import { stationsOf } from '@/services/points';
+import { hasRole } from '@/services/roles';
 import { ROUTES } from '@/services/routes';
 import { useMutation } from '@/services/use-mutation';
 import { useRequest } from '@/services/use-request';
@@ -76,7 +77,7 @@ export default function Mine() {
             <Text>我的兑换</Text>
             <Text className="muted">兑换码 ›</Text>
           </View>
-          {user.roles.includes('worker') && (
+          {hasRole(user, 'worker') && (
             <View className="setting-row" hoverClass="pressed" data-testid="worker-activities" onClick={() => Taro.navigateTo({ url: ROUTES.workerActivities })}>
               <Text>志愿活动管理</Text>
               <Text className="muted">发布、签到码、确认时长 ›</Text>
@@ -88,7 +89,7 @@ export default function Mine() {
               <Text className="muted">发放兑换物品 ›</Text>
             </View>
           )}
-          {user.roles.includes('merchant') && (
+          {hasRole(user, 'merchant') && (
             <View className="setting-row" hoverClass="pressed" data-testid="merchant-inbox" onClick={() => Taro.navigateTo({ url: ROUTES.merchantInbox })}>
               <Text>商户工作台</Text>
               <Text className="muted">处理预约 ›</Text>

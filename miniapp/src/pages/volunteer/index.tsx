@@ -7,7 +7,7 @@ import { ActivityCard } from '@/components/ActivityCard';
 import { CommunityPicker } from '@/components/CommunityPicker';
 import { PlaceBar } from '@/components/PlaceBar';
 import { Async } from '@/components/Async';
-import { SignInFirst } from '@/components/SignInFirst';
+import { SignInFirst } from '@/components/RoleGate';
 import { getActivities, getMyHours, getPassbook } from '@/services/api/volunteering';
 import { formatPoints } from '@/services/points';
 import { ROUTES, TABS } from '@/services/routes';

@@ -7,7 +7,7 @@ import { formatPrice, formatYuan } from '@shared/money';
 import { Page } from '@/components/Page';
 import { Async } from '@/components/Async';
 import { Empty, ErrorState } from '@/components/StateView';
-import { SignInFirst } from '@/components/SignInFirst';
+import { RoleGate } from '@/components/RoleGate';
 import { ROUTES } from '@/services/routes';
 import { addChild as saveChild, book, getChildren, getFamilyLinks, getOutlet, getQuote, getSlots } from '@/packages/booking/api';
 import { useMutation } from '@/services/use-mutation';
@@ -27,12 +27,13 @@ export default function BookPage() {
   const family = useRequest(getFamilyLinks, [user?.id], !!user);
   const elders = (family.data?.asFamily ?? []).filter((l) => l.state === 'confirmed');
 
-  if (!user) return <Page><SignInFirst what="预约服务" /></Page>;
   return (
     <Page className="book">
-      <Async request={both(outlet, slots)}>
-        {([o, s]) => <BookingForm outlet={o} serviceId={serviceId} slots={s.items} reloadSlots={slots.reload} kids={kids} elders={elders} />}
-      </Async>
+      <RoleGate what="预约服务">
+        <Async request={both(outlet, slots)}>
+          {([o, s]) => <BookingForm outlet={o} serviceId={serviceId} slots={s.items} reloadSlots={slots.reload} kids={kids} elders={elders} />}
+        </Async>
+      </RoleGate>
     </Page>
   );
 }

@@ -7,8 +7,7 @@ import { shanghaiDate } from '@shared/time';
 import { Page } from '@/components/Page';
 import { BookingCard } from '@/components/BookingCard';
 import { Async } from '@/components/Async';
-import { ErrorState } from '@/components/StateView';
-import { SignInFirst } from '@/components/SignInFirst';
+import { RoleGate } from '@/components/RoleGate';
 import { ROUTES } from '@/services/routes';
 import { actOnBooking, getInbox } from '@/packages/merchant/api';
 import { useMutation } from '@/services/use-mutation';
@@ -74,46 +73,46 @@ export default function MerchantInbox() {
   const inbox = useRequest(() => getInbox({ state, date }), [user?.id, state, date], !!user);
   useReloadOnShow(inbox);
 
-  if (!user) return <Page><SignInFirst what="处理预约" /></Page>;
-  if (!user.roles.includes('merchant')) return <Page><ErrorState message="商户工作台只对商户开放" /></Page>;
   return (
     <Page className="merchant-inbox">
-      <View className="filters">
-        {FILTERS.map((f, i) => (
-          <View key={f.label} className={`chip ${i === filter ? 'active' : ''}`} onClick={() => setFilter(i)}>
-            <Text>{f.label}</Text>
-          </View>
-        ))}
-      </View>
-      <View className="filters">
-        {dates.map((d, i) => (
-          <View key={d.label} className={`chip ${i === day ? 'active' : ''}`} onClick={() => setDay(i)}>
-            <Text>{d.label}</Text>
-          </View>
-        ))}
-      </View>
-      {inbox.data?.outlets.map((o) => (
-        <View key={o.id} className="card" data-outlet-id={o.id}>
-          <Text className="card-title">{o.name}</Text>
-          <View className="action-row">
-            <Button className="big-button" onClick={() => Taro.navigateTo({ url: ROUTES.merchantSlots(o.id) })}>
-              管理时段
-            </Button>
-            <Button className="big-button" onClick={() => Taro.navigateTo({ url: ROUTES.merchantCanteen(o.id) })}>
-              订餐/取餐
-            </Button>
-          </View>
+      <RoleGate role="merchant" what="处理预约" denied="商户工作台只对商户开放">
+        <View className="filters">
+          {FILTERS.map((f, i) => (
+            <View key={f.label} className={`chip ${i === filter ? 'active' : ''}`} onClick={() => setFilter(i)}>
+              <Text>{f.label}</Text>
+            </View>
+          ))}
         </View>
-      ))}
-      <Async request={inbox} empty="没有这类预约">
-        {({ items }) =>
-          items.map((b) => (
-            <BookingCard key={b.id} booking={b}>
-              <Actions booking={b} onDone={inbox.reload} />
-            </BookingCard>
-          ))
-        }
-      </Async>
+        <View className="filters">
+          {dates.map((d, i) => (
+            <View key={d.label} className={`chip ${i === day ? 'active' : ''}`} onClick={() => setDay(i)}>
+              <Text>{d.label}</Text>
+            </View>
+          ))}
+        </View>
+        {inbox.data?.outlets.map((o) => (
+          <View key={o.id} className="card" data-outlet-id={o.id}>
+            <Text className="card-title">{o.name}</Text>
+            <View className="action-row">
+              <Button className="big-button" onClick={() => Taro.navigateTo({ url: ROUTES.merchantSlots(o.id) })}>
+                管理时段
+              </Button>
+              <Button className="big-button" onClick={() => Taro.navigateTo({ url: ROUTES.merchantCanteen(o.id) })}>
+                订餐/取餐
+              </Button>
+            </View>
+          </View>
+        ))}
+        <Async request={inbox} empty="没有这类预约">
+          {({ items }) =>
+            items.map((b) => (
+              <BookingCard key={b.id} booking={b}>
+                <Actions booking={b} onDone={inbox.reload} />
+              </BookingCard>
+            ))
+          }
+        </Async>
+      </RoleGate>
     </Page>
   );
 }

@@ -6,25 +6,24 @@ import { BOOKING_MODE_NAMES, BOOKING_MODES, type BookingMode, type OutletDetail,
 import { nextDays } from '@/services/dates';
 import { Page } from '@/components/Page';
 import { Async } from '@/components/Async';
-import { SignInFirst } from '@/components/SignInFirst';
+import { RoleGate } from '@/components/RoleGate';
 import { getOutlet, getSlots, publishSlots, setSlotCapacity } from '@/packages/merchant/api';
 import { useMutation } from '@/services/use-mutation';
 import { useRequest } from '@/services/use-request';
-import { useAppState } from '@/state/app-state';
 
 /** A merchant publishes time slots with a capacity for a bookable service, and adjusts capacity later. */
 export default function SlotsPage() {
   const { params } = useRouter();
   const outletId = params.outletId ?? '';
-  const { user } = useAppState();
   const outlet = useRequest(() => getOutlet(outletId), [outletId], !!outletId);
 
-  if (!user) return <Page><SignInFirst what="管理时段" /></Page>;
   return (
     <Page className="merchant-slots">
-      <Async request={outlet} empty="这个网点还没有可预约的服务项目" isEmpty={(o) => !o.services.some((s) => s.bookable)}>
-        {(o) => <OutletSlots outlet={o} />}
-      </Async>
+      <RoleGate what="管理时段">
+        <Async request={outlet} empty="这个网点还没有可预约的服务项目" isEmpty={(o) => !o.services.some((s) => s.bookable)}>
+          {(o) => <OutletSlots outlet={o} />}
+        </Async>
+      </RoleGate>
     </Page>
   );
 }

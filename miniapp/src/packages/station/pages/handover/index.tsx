@@ -8,7 +8,7 @@ import { Page } from '@/components/Page';
 import { Async } from '@/components/Async';
 import { CodeEntry } from '@/components/CodeEntry';
 import { ErrorState } from '@/components/StateView';
-import { SignInFirst } from '@/components/SignInFirst';
+import { RoleGate } from '@/components/RoleGate';
 import { formatPoints, stationsOf } from '@/services/points';
 import { ROUTES } from '@/services/routes';
 import { getStationRedemptions, handOver as handOverCode } from '@/packages/station/api';
@@ -25,15 +25,16 @@ export default function HandoverPage() {
   const me = useRequest(refreshUser, [user?.id], !!user);
   const known: Me | null = me.data ?? (stationsOf(user).length ? user : null);
 
-  if (!user) return <Page><SignInFirst what="核销兑换码" /></Page>;
   return (
     <Page className="station-handover">
-      <Async request={{ ...me, data: known }}>
-        {(u) => {
-          const stations = stationsOf(u);
-          return stations.length ? <Counter stations={stations} /> : <ErrorState message="您还没有管理的积分兑换点" />;
-        }}
-      </Async>
+      <RoleGate what="核销兑换码">
+        <Async request={{ ...me, data: known }}>
+          {(u) => {
+            const stations = stationsOf(u);
+            return stations.length ? <Counter stations={stations} /> : <ErrorState message="您还没有管理的积分兑换点" />;
+          }}
+        </Async>
+      </RoleGate>
     </Page>
   );
 }

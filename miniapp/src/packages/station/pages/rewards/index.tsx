@@ -6,7 +6,7 @@ import type { Reward, RewardChange, Station } from '@shared/api';
 import { Page } from '@/components/Page';
 import { Async } from '@/components/Async';
 import { Empty, ErrorState } from '@/components/StateView';
-import { SignInFirst } from '@/components/SignInFirst';
+import { RoleGate } from '@/components/RoleGate';
 import { addReward, changeReward, getStationRewards } from '@/packages/station/api';
 import { formatPoints } from '@/services/points';
 import { useMutation } from '@/services/use-mutation';
@@ -69,11 +69,12 @@ export default function StationRewards() {
   const { user } = useAppState();
   const station = useRequest(() => getStationRewards(outletId), [outletId, user?.id], !!user && !!outletId);
 
-  if (!user) return <Page><SignInFirst what="管理兑换物品" /></Page>;
   if (!outletId) return <Page><ErrorState message="没有找到这个兑换点" /></Page>;
   return (
     <Page className="station-rewards">
-      <Async request={station}>{(s) => <Rewards outletId={outletId} station={s} onChanged={station.reload} />}</Async>
+      <RoleGate what="管理兑换物品">
+        <Async request={station}>{(s) => <Rewards outletId={outletId} station={s} onChanged={station.reload} />}</Async>
+      </RoleGate>
     </Page>
   );
 }

@@ -9,7 +9,7 @@ import { CodeEntry } from '@/components/CodeEntry';
 import { ActivityCard } from '@/components/ActivityCard';
 import { ConfirmLine, ConfirmPopup } from '@/components/ConfirmPopup';
 import { ErrorState } from '@/components/StateView';
-import { SignInFirst } from '@/components/SignInFirst';
+import { RoleGate } from '@/components/RoleGate';
 import { cancelSignup, checkIn, checkOut, getActivity, getMyHours, signUp } from '@/packages/volunteer/api';
 import { CHECKIN_GRACE_MS, formatPoints, hoursText } from '@/services/points';
 import { clockOf } from '@/services/dates';
@@ -74,13 +74,11 @@ export default function ActivityPage() {
                   <Text className="card-title">我的报名</Text>
                   {mine && <Text className={`activity-badge mine state-${mine.state}`} data-testid="my-signup-state">{mine.stateName}</Text>}
                 </View>
-                {user ? (
+                <RoleGate what="报名参加活动">
                   <Async request={hours}>
                     {() => <MySignup a={a} mine={mine} now={now} step={step} onCancel={() => setCancelling(true)} />}
                   </Async>
-                ) : (
-                  <SignInFirst what="报名参加活动" />
-                )}
+                </RoleGate>
               </View>
               <ConfirmPopup
                 visible={cancelling}

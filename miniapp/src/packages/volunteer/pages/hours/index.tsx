@@ -4,7 +4,7 @@ import { Page } from '@/components/Page';
 import type { VolunteerHoursResponse } from '@shared/api';
 import { Async } from '@/components/Async';
 import { Empty } from '@/components/StateView';
-import { SignInFirst } from '@/components/SignInFirst';
+import { RoleGate } from '@/components/RoleGate';
 import { formatPoints, hoursText } from '@/services/points';
 import { ROUTES } from '@/services/routes';
 import { getMyHours } from '@/packages/volunteer/api';
@@ -18,10 +18,11 @@ export default function HoursPage() {
   const { user } = useAppState();
   const hours = useRequest(getMyHours, [user?.id], !!user);
 
-  if (!user) return <Page><SignInFirst what="查看服务时长" /></Page>;
   return (
     <Page className="vol-hours">
-      <Async request={hours}>{(data) => <HoursView data={data} />}</Async>
+      <RoleGate what="查看服务时长">
+        <Async request={hours}>{(data) => <HoursView data={data} />}</Async>
+      </RoleGate>
     </Page>
   );
 }

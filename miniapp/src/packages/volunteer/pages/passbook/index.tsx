@@ -6,7 +6,7 @@ import { inShanghai } from '@shared/time';
 import { Page } from '@/components/Page';
 import { Async } from '@/components/Async';
 import { Empty } from '@/components/StateView';
-import { SignInFirst } from '@/components/SignInFirst';
+import { RoleGate } from '@/components/RoleGate';
 import { formatPoints, signedPoints } from '@/services/points';
 import { ROUTES } from '@/services/routes';
 import { getPassbook } from '@/packages/volunteer/api';
@@ -19,11 +19,11 @@ export default function PassbookPage() {
   const { user } = useAppState();
   const book = useRequest(getPassbook, [user?.id], !!user);
 
-  if (!user) return <Page><SignInFirst what="查看积分存折" /></Page>;
-
   return (
     <Page className="passbook">
-      <Async request={book}>{(data) => <PassbookView data={data} />}</Async>
+      <RoleGate what="查看积分存折">
+        <Async request={book}>{(data) => <PassbookView data={data} />}</Async>
+      </RoleGate>
     </Page>
   );
 }

@@ -8,7 +8,7 @@ import { Page } from '@/components/Page';
 import { Async } from '@/components/Async';
 import { ConfirmLine, ConfirmPopup } from '@/components/ConfirmPopup';
 import { ErrorState } from '@/components/StateView';
-import { SignInFirst } from '@/components/SignInFirst';
+import { RoleGate } from '@/components/RoleGate';
 import { formatPoints, groupDigits } from '@/services/points';
 import { ROUTES } from '@/services/routes';
 import { cancelRedemption, getMyRedemptions } from '@/packages/volunteer/api';
@@ -36,16 +36,16 @@ export default function RedemptionPage() {
     return () => clearInterval(t);
   }, [waiting, visible, list.reload]);
 
-  if (!user) return <Page><SignInFirst what="查看兑换码" /></Page>;
-
   return (
     <Page className="redemption">
-      <Async request={list}>
-        {(data) => {
-          const r = data.items.find((x) => x.id === id);
-          return r ? <RedemptionCode r={r} onChanged={list.reload} /> : <NotFound />;
-        }}
-      </Async>
+      <RoleGate what="查看兑换码">
+        <Async request={list}>
+          {(data) => {
+            const r = data.items.find((x) => x.id === id);
+            return r ? <RedemptionCode r={r} onChanged={list.reload} /> : <NotFound />;
+          }}
+        </Async>
+      </RoleGate>
     </Page>
   );
 }

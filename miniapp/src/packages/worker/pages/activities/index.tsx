@@ -6,8 +6,8 @@ import type { Activity } from '@shared/api';
 import { Page } from '@/components/Page';
 import { ActivityCard } from '@/components/ActivityCard';
 import { Async } from '@/components/Async';
-import { ErrorState } from '@/components/StateView';
-import { SignInFirst } from '@/components/SignInFirst';
+import { RoleGate } from '@/components/RoleGate';
+import { hasRole } from '@/services/roles';
 import { formatPoints } from '@/services/points';
 import { ROUTES } from '@/services/routes';
 import { getCircleActivities, publishActivity } from '@/packages/worker/api';
@@ -120,41 +120,40 @@ function PublishForm({ onPublished }: { onPublished(a: Activity): void }) {
 /** The community worker's volunteer activities: publish new ones, open one to manage sign-ups and hours. */
 export default function WorkerActivities() {
   const { user } = useAppState();
-  const isWorker = !!user?.roles.includes('worker');
+  const isWorker = hasRole(user, 'worker');
   const list = useRequest(getCircleActivities, [user?.id], isWorker);
   const [publishing, setPublishing] = useState(false);
   useReloadOnShow(list);
 
-  if (!user) return <Page><SignInFirst what="管理志愿活动" /></Page>;
-  if (!isWorker) return <Page><ErrorState message="志愿活动管理只对社区工作者开放" /></Page>;
-
   return (
     <Page className="worker-activities">
-      {publishing ? (
-        <>
-          <PublishForm
-            onPublished={(a) => {
-              setPublishing(false);
-              list.reload();
-              Taro.navigateTo({ url: ROUTES.workerActivity(a.id) });
-            }}
-          />
-          <Button className="big-button wide-button" onClick={() => setPublishing(false)}>
-            收起
+      <RoleGate role="worker" what="管理志愿活动" denied="志愿活动管理只对社区工作者开放">
+        {publishing ? (
+          <>
+            <PublishForm
+              onPublished={(a) => {
+                setPublishing(false);
+                list.reload();
+                Taro.navigateTo({ url: ROUTES.workerActivity(a.id) });
+              }}
+            />
+            <Button className="big-button wide-button" onClick={() => setPublishing(false)}>
+              收起
+            </Button>
+          </>
+        ) : (
+          <Button className="big-button wide-button" type="primary" data-testid="open-publish" onClick={() => setPublishing(true)}>
+            ＋ 发布活动
           </Button>
-        </>
-      ) : (
-        <Button className="big-button wide-button" type="primary" data-testid="open-publish" onClick={() => setPublishing(true)}>
-          ＋ 发布活动
-        </Button>
-      )}
-      <View className="section-title">
-        <Text>本社区的活动</Text>
-        {list.data && <Text className="section-count">共{list.data.items.length}个</Text>}
-      </View>
-      <Async request={list} empty="还没有发布过活动">
-        {({ items }) => items.map((a) => <ActivityCard key={a.id} activity={a} onClick={() => Taro.navigateTo({ url: ROUTES.workerActivity(a.id) })} />)}
-      </Async>
+        )}
+        <View className="section-title">
+          <Text>本社区的活动</Text>
+          {list.data && <Text className="section-count">共{list.data.items.length}个</Text>}
+        </View>
+        <Async request={list} empty="还没有发布过活动">
+          {({ items }) => items.map((a) => <ActivityCard key={a.id} activity={a} onClick={() => Taro.navigateTo({ url: ROUTES.workerActivity(a.id) })} />)}
+        </Async>
+      </RoleGate>
     </Page>
   );
 }

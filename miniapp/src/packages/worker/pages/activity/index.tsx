@@ -6,8 +6,9 @@ import type { ActivitySignups, HoursReview, SignupState, VolunteerHours } from '
 import { Page } from '@/components/Page';
 import { ActivityCard } from '@/components/ActivityCard';
 import { Async } from '@/components/Async';
-import { Empty, ErrorState } from '@/components/StateView';
-import { SignInFirst } from '@/components/SignInFirst';
+import { Empty } from '@/components/StateView';
+import { RoleGate } from '@/components/RoleGate';
+import { hasRole } from '@/services/roles';
 import { formatPoints, hoursText } from '@/services/points';
 import { ROUTES } from '@/services/routes';
 import { addManualHours, getSignups, reviewHours } from '@/packages/worker/api';
@@ -162,15 +163,15 @@ export default function WorkerActivity() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const { user } = useAppState();
-  const isWorker = !!user?.roles.includes('worker');
+  const isWorker = hasRole(user, 'worker');
   const data = useRequest(() => getSignups(id), [id, user?.id], isWorker && !!id);
   useReloadOnShow(data);
 
-  if (!user) return <Page><SignInFirst what="管理志愿活动" /></Page>;
-  if (!isWorker) return <Page><ErrorState message="志愿活动管理只对社区工作者开放" /></Page>;
   return (
     <Page className="worker-activity">
-      <Async request={data}>{(d) => <Signups data={d} reload={data.reload} />}</Async>
+      <RoleGate role="worker" what="管理志愿活动" denied="志愿活动管理只对社区工作者开放">
+        <Async request={data}>{(d) => <Signups data={d} reload={data.reload} />}</Async>
+      </RoleGate>
     </Page>
   );
 }

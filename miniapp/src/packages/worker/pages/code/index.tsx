@@ -5,8 +5,8 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { CheckinCode } from '@shared/api';
 import { Page } from '@/components/Page';
 import { Async } from '@/components/Async';
-import { ErrorState } from '@/components/StateView';
-import { SignInFirst } from '@/components/SignInFirst';
+import { RoleGate } from '@/components/RoleGate';
+import { hasRole } from '@/services/roles';
 import { errorMessage } from '@/services/api';
 import { getActivity, getCheckinCode } from '@/packages/worker/api';
 import { activityTime } from '@/services/points';
@@ -27,7 +27,7 @@ export default function CheckinCodePage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const { user } = useAppState();
-  const isWorker = !!user?.roles.includes('worker');
+  const isWorker = hasRole(user, 'worker');
   const activity = useRequest(() => getActivity(id), [id], !!id);
   const [code, setCode] = useState<CheckinCode | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -86,40 +86,39 @@ export default function CheckinCodePage() {
     fetchCode();
   });
 
-  if (!user) return <Page><SignInFirst what="显示签到码" /></Page>;
-  if (!isWorker) return <Page><ErrorState message="签到码只对社区工作者开放" /></Page>;
-
   const secondsLeft = code ? Math.max(0, Math.min(60, Math.ceil((new Date(code.rotatesAt).getTime() - now) / 1000))) : 0;
 
   return (
     <Page className="worker-code-page">
-      {activity.data && (
-        <View className="code-activity">
-          <Text className="card-title">{activity.data.title}</Text>
-          <Text className="muted">{activityTime(activity.data)} · {activity.data.place}</Text>
-        </View>
-      )}
-      <Async request={{ data: code, error, loading: !code && !error, reload: fetchCode }} loadingText="正在获取签到码…">
-        {(c) => (
-          <View className="code-board">
-            <Text className="code-board-label">签到码</Text>
-            <Text className="huge-code worker-code" data-testid="worker-code" data-code={c.code}>
-              {c.code}
-            </Text>
-            <View className="countdown-bar">
-              <View className="countdown-fill" style={{ width: `${(secondsLeft / 60) * 100}%` }} />
-            </View>
-            <Text className="countdown-text" data-testid="worker-code-countdown">
-              {secondsLeft > 0 ? `${secondsLeft}秒后更换新码` : '正在更换新码…'}
-            </Text>
-            <Text className="code-tip">请志愿者在“志愿”页打开本活动，输入上面的6位数字签到或签退。</Text>
+      <RoleGate role="worker" what="显示签到码" denied="签到码只对社区工作者开放">
+        {activity.data && (
+          <View className="code-activity">
+            <Text className="card-title">{activity.data.title}</Text>
+            <Text className="muted">{activityTime(activity.data)} · {activity.data.place}</Text>
           </View>
         )}
-      </Async>
-      {!code && error && <Text className="muted footer-note">签到码在活动开始前15分钟到结束后15分钟内可用，到时本页会自动显示。</Text>}
-      <Button className="big-button wide-button" onClick={() => Taro.navigateBack()}>
-        返回名单
-      </Button>
+        <Async request={{ data: code, error, loading: !code && !error, reload: fetchCode }} loadingText="正在获取签到码…">
+          {(c) => (
+            <View className="code-board">
+              <Text className="code-board-label">签到码</Text>
+              <Text className="huge-code worker-code" data-testid="worker-code" data-code={c.code}>
+                {c.code}
+              </Text>
+              <View className="countdown-bar">
+                <View className="countdown-fill" style={{ width: `${(secondsLeft / 60) * 100}%` }} />
+              </View>
+              <Text className="countdown-text" data-testid="worker-code-countdown">
+                {secondsLeft > 0 ? `${secondsLeft}秒后更换新码` : '正在更换新码…'}
+              </Text>
+              <Text className="code-tip">请志愿者在“志愿”页打开本活动，输入上面的6位数字签到或签退。</Text>
+            </View>
+          )}
+        </Async>
+        {!code && error && <Text className="muted footer-note">签到码在活动开始前15分钟到结束后15分钟内可用，到时本页会自动显示。</Text>}
+        <Button className="big-button wide-button" onClick={() => Taro.navigateBack()}>
+          返回名单
+        </Button>
+      </RoleGate>
     </Page>
   );
 }
