@@ -2,6 +2,7 @@
 import type { OpeningHours, OpenState } from './hours';
 import type { WalkingBucket } from './walking';
 import type { CategoryTier } from './categories';
+import type { BookingState } from './bookings';
 
 export type Role = 'resident' | 'volunteer' | 'merchant' | 'worker';
 export const ROLES: readonly Role[] = ['resident', 'volunteer', 'merchant', 'worker'];
@@ -168,8 +169,6 @@ export interface Child {
   birthDate: string;
 }
 
-export type BookingStateDto = 'waitlisted' | 'requested' | 'accepted' | 'rejected' | 'cancelled' | 'cancelled_by_merchant' | 'completed' | 'no_show';
-
 export interface BookingHistoryEntry {
   at: string;
   by: string;
@@ -211,7 +210,7 @@ export interface Booking {
   mode: BookingMode;
   address?: string;
   note?: string;
-  state: BookingStateDto;
+  state: BookingState;
   stateName: string;
   cancelCutoffMinutes: number;
   /** Canteen meals: the price computed on the server, how it was made up, and the pickup code. */

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
 import type { Activity } from '@shared/api';
-import { activityTime, formatPoints } from '@/services/points';
+import { formatPoints } from '@shared/points';
+import { activityTime } from '@/services/points';
 
 /** One volunteer activity: when, where, places left and points per hour; optionally my state as a badge. */
 export function ActivityCard({ activity: a, badge, onClick, children }: { activity: Activity; badge?: string; onClick?: () => void; children?: ReactNode }) {

@@ -1,15 +1,10 @@
 /**
- * Small helpers for the volunteer-points pages: how points and hours are written.
+ * Small helpers for the volunteer-points pages: how signed points, hours and codes are written (the points
+ * themselves by shared/points, as on the server).
  */
 import type { Activity, Me } from '@shared/api';
+import { formatPoints } from '@shared/points';
 import { dayLabel } from './dates';
-
-
-/** Points come in steps of 0.5: "2", "1.5". */
-export function formatPoints(p: number): string {
-  const v = Math.round(p * 2) / 2;
-  return Number.isInteger(v) ? String(v) : v.toFixed(1);
-}
 
 /** "+2" / "−1.5" for passbook entries. */
 export function signedPoints(p: number): string {
@@ -26,9 +21,6 @@ export function hoursText(halfHours: number): string {
 export function activityTime(a: Pick<Activity, 'date' | 'startTime' | 'endTime'>): string {
   return `${dayLabel(a.date)} ${a.startTime}–${a.endTime}`;
 }
-
-/** Check-in opens 15 minutes before the start and closes 15 minutes after the end (as on the server). */
-export const CHECKIN_GRACE_MS = 15 * 60_000;
 
 /** Exchange stations this user runs (outlets in the `points_exchange` category). */
 export function stationsOf(user: Me | null): Me['outlets'] {

@@ -1,11 +1,12 @@
 /** The endpoints the merchant workspace talks to: the inbox, time slots and the canteen's day. */
-import type { Booking, BookingStateDto, CanteenDay, MerchantInbox, PublishSlotsRequest, PublishSlotsResponse, Slot } from '@shared/api';
+import type { BookingState } from '@shared/bookings';
+import type { Booking, CanteenDay, MerchantInbox, PublishSlotsRequest, PublishSlotsResponse, Slot } from '@shared/api';
 import { api, path } from '@/services/api';
 
 export { getOutlet, getSlots } from '@/services/api/outlets';
 export { actOnBooking } from '@/services/api/bookings';
 
-export const getInbox = (query: { state?: BookingStateDto; date?: string }) => api.get<MerchantInbox>('/merchant/bookings', query);
+export const getInbox = (query: { state?: BookingState; date?: string }) => api.get<MerchantInbox>('/merchant/bookings', query);
 
 export const publishSlots = (outletId: string, body: PublishSlotsRequest) => api.post<PublishSlotsResponse>(path`/merchant/outlets/${outletId}/slots`, body);
 

@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { Booking } from '@shared/api';
 import { Page } from '@/components/Page';
 import { Async } from '@/components/Async';
-import { BookingCard } from '@/components/BookingCard';
+import { BookingCard, isLive } from '@/components/BookingCard';
 import { Empty } from '@/components/StateView';
 import { RoleGate } from '@/components/RoleGate';
 import { actOnBooking, getMyBookings } from '@/packages/booking/api';
@@ -12,8 +12,6 @@ import { useReloadOnShow } from '@/services/use-reload-on-show';
 import { useMutation } from '@/services/use-mutation';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
-
-const LIVE = ['waitlisted', 'requested', 'accepted'];
 
 export default function MyBookings() {
   const { params } = useRouter();
@@ -33,7 +31,7 @@ export default function MyBookings() {
         <Async request={list}>
           {({ items }) => {
             const now = Date.now();
-            const upcoming = items.filter((b) => new Date(b.end).getTime() > now && LIVE.includes(b.state));
+            const upcoming = items.filter((b) => new Date(b.end).getTime() > now && isLive(b.state));
             const past = items.filter((b) => !upcoming.includes(b));
             return (
               <>

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { View, Text, Input } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { Booking, BookingAction, BookingStateDto } from '@shared/api';
+import type { Booking, BookingAction } from '@shared/api';
+import { BOOKING_STATE_NAMES, type BookingState } from '@shared/bookings';
 import { shanghaiDate } from '@shared/time';
 import { Page } from '@/components/Page';
 import { BookingCard } from '@/components/BookingCard';
@@ -15,9 +16,9 @@ import { useReloadOnShow } from '@/services/use-reload-on-show';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 
-const FILTERS: Array<{ state?: BookingStateDto; label: string }> = [
-  { state: 'requested', label: '待确认' },
-  { state: 'accepted', label: '已接单' },
+const FILTERS: Array<{ state?: BookingState; label: string }> = [
+  { state: 'requested', label: BOOKING_STATE_NAMES.requested },
+  { state: 'accepted', label: BOOKING_STATE_NAMES.accepted },
   { label: '全部' },
 ];
 

@@ -1,11 +1,12 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Page } from '@/components/Page';
 import type { VolunteerHoursResponse } from '@shared/api';
+import { formatPoints } from '@shared/points';
+import { Page } from '@/components/Page';
 import { Async } from '@/components/Async';
 import { Empty } from '@/components/StateView';
 import { RoleGate } from '@/components/RoleGate';
-import { formatPoints, hoursText } from '@/services/points';
+import { hoursText } from '@/services/points';
 import { ROUTES } from '@/services/routes';
 import { getMyHours } from '@/packages/volunteer/api';
 import { dayLabel } from '@/services/dates';

@@ -3,12 +3,13 @@ import { View, Text, Input, Textarea } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Activity } from '@shared/api';
+import { ACTIVITY_LIMITS, activityDraftSchema, type ActivityDraftInput } from '@shared/schemas/activity';
+import { formatPoints } from '@shared/points';
 import { Page } from '@/components/Page';
 import { ActivityCard } from '@/components/ActivityCard';
 import { Async } from '@/components/Async';
 import { RoleGate } from '@/components/RoleGate';
 import { hasRole } from '@/services/roles';
-import { formatPoints } from '@/services/points';
 import { ROUTES } from '@/services/routes';
 import { getCircleActivities, publishActivity } from '@/packages/worker/api';
 import { dayLabel, nextDays } from '@/services/dates';
@@ -18,30 +19,17 @@ import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
 import '@/styles/points.scss';
 
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 // Whole points per hour keep every half hour worth a whole number of half points.
 const POINTS_CHOICES = [1, 2, 3];
+const L = ACTIVITY_LIMITS;
 
-interface Form {
-  title: string;
-  description: string;
-  place: string;
-  date: string;
-  startTime: string;
-  endTime: string;
-  capacity: string;
-  pointsPerHour: number;
-}
+/** The draft as typed: the head count is still text in its box. */
+type Form = Omit<ActivityDraftInput, 'capacity' | 'pointsPerHour'> & { capacity: string; pointsPerHour: number };
 
-/** What is wrong with the form, in words, or null when it can be sent. */
-function formProblem(f: Form): string | null {
-  if (f.title.trim().length < 2) return '请填写活动名称（至少2个字）';
-  if (f.place.trim().length < 2) return '请填写活动地点';
-  if (!TIME.test(f.startTime) || !TIME.test(f.endTime)) return '时间请按 09:00 这样填写';
-  if (f.endTime <= f.startTime) return '结束时间要晚于开始时间';
-  const n = Number(f.capacity);
-  if (!Number.isInteger(n) || n < 1 || n > 500) return '名额请填1到500之间的整数';
-  return null;
+/** The draft checked by the schema the server validates with: what to send (trimmed), or the first problem in words. */
+function checkDraft(f: Form): { draft: ActivityDraftInput; problem: null } | { draft: null; problem: string } {
+  const r = activityDraftSchema.safeParse({ ...f, capacity: f.capacity.trim() === '' ? NaN : Number(f.capacity) });
+  return r.success ? { draft: r.data, problem: null } : { draft: null, problem: r.error.issues[0].message };
 }
 
 function PublishForm({ onPublished }: { onPublished(a: Activity): void }) {
@@ -56,19 +44,9 @@ function PublishForm({ onPublished }: { onPublished(a: Activity): void }) {
     publish.reset();
   };
   const send = () => {
-    const p = formProblem(form);
+    const { draft, problem: p } = checkDraft(form);
     setProblem(p);
-    if (!p)
-      publish.run({
-        title: form.title.trim(),
-        description: form.description.trim(),
-        place: form.place.trim(),
-        date: form.date,
-        startTime: form.startTime,
-        endTime: form.endTime,
-        capacity: Number(form.capacity),
-        pointsPerHour: form.pointsPerHour,
-      });
+    if (draft) publish.run(draft);
   };
   const error = problem ?? publish.error;
 
@@ -76,11 +54,11 @@ function PublishForm({ onPublished }: { onPublished(a: Activity): void }) {
     <View className="card publish-form">
       <Text className="card-title">发布志愿活动</Text>
       <Text className="field-label">活动名称</Text>
-      <Input className="text-input" data-testid="activity-title" value={form.title} placeholder="如：敬老院陪伴、社区清洁" maxlength={30} onInput={(e) => set({ title: e.detail.value })} />
+      <Input className="text-input" data-testid="activity-title" value={form.title} placeholder="如：敬老院陪伴、社区清洁" maxlength={L.title.max} onInput={(e) => set({ title: e.detail.value })} />
       <Text className="field-label">活动介绍（可不填）</Text>
-      <Textarea className="text-area" data-testid="activity-description" value={form.description} placeholder="做什么、要带什么、注意事项" maxlength={500} onInput={(e) => set({ description: e.detail.value })} />
+      <Textarea className="text-area" data-testid="activity-description" value={form.description} placeholder="做什么、要带什么、注意事项" maxlength={L.description.max} onInput={(e) => set({ description: e.detail.value })} />
       <Text className="field-label">活动地点</Text>
-      <Input className="text-input" data-testid="activity-place" value={form.place} placeholder="如：红枫社区活动室" maxlength={50} onInput={(e) => set({ place: e.detail.value })} />
+      <Input className="text-input" data-testid="activity-place" value={form.place} placeholder="如：红枫社区活动室" maxlength={L.place.max} onInput={(e) => set({ place: e.detail.value })} />
       <Text className="field-label">日期</Text>
       <View className="filters">
         {days.map((d) => (
@@ -100,7 +78,7 @@ function PublishForm({ onPublished }: { onPublished(a: Activity): void }) {
         </View>
       </View>
       <Text className="field-label">名额（人）</Text>
-      <Input className="text-input" type="number" data-testid="activity-capacity" value={form.capacity} placeholder="10" maxlength={3} onInput={(e) => set({ capacity: e.detail.value })} />
+      <Input className="text-input" type="number" data-testid="activity-capacity" value={form.capacity} placeholder="10" maxlength={String(L.capacity.max).length} onInput={(e) => set({ capacity: e.detail.value })} />
       <Text className="field-label">每小时积分</Text>
       <View className="filters">
         {POINTS_CHOICES.map((p) => (
