@@ -1,5 +1,6 @@
-// Four projects: pure unit tests beside the code, HTTP integration against DynamoDB Local, checks of the
-// built weapp package, and end-to-end tests of the H5 build in Chromium. `npm test` runs them all.
+// Five projects: pure unit tests beside the code (the functions' and shared/, and the mini-program's own),
+// HTTP integration against DynamoDB Local, checks of the built weapp package, and end-to-end tests of the H5
+// build in Chromium. `npm test` runs them all.
 const transform = {
   '^.+\\.(t|j)sx?$': [
     '@swc/jest',
@@ -20,6 +21,13 @@ module.exports = {
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },
     { ...base, displayName: 'weapp', testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'miniapp',
+      testMatch: ['<rootDir>/miniapp/src/**/*.test.ts?(x)'],
+      // The same aliases as miniapp/config/index.ts and miniapp/tsconfig.json.
+      moduleNameMapper: { '^@/(.*)$': '<rootDir>/miniapp/src/$1', '^@shared/(.*)$': '<rootDir>/shared/$1' },
+    },
     {
       ...base,
       displayName: 'e2e',

@@ -36,6 +36,6 @@ if (jestArgs.length) {
   // The browser tests run after the rest, so the 200-request race does not starve Chromium of CPU.
   // One file at a time: the race tests (bookings, points) each load the 2-core machine on their own; run
   // together they starved each other's cold Lambda workers into timeouts.
-  step('jest: unit, integration, weapp', bin('jest'), ['--ci', '--maxWorkers=1', '--selectProjects', 'unit', 'integration', 'weapp']);
+  step('jest: unit, integration, weapp, miniapp', bin('jest'), ['--ci', '--maxWorkers=1', '--selectProjects', 'unit', 'integration', 'weapp', 'miniapp']);
   step('jest: e2e in Chromium', bin('jest'), ['--ci', '--maxWorkers=1', '--selectProjects', 'e2e']);
 }

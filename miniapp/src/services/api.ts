@@ -4,16 +4,9 @@
  */
 import Taro from '@tarojs/taro';
 import type { ApiErrorBody } from '@shared/errors';
+import { ApiError } from './api-error';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ApiError, errorMessage } from './api-error';
 
 let token: string | null = null;
 let relogin: (() => Promise<string | null>) | null = null;
@@ -74,8 +67,4 @@ export function path(strings: TemplateStringsArray, ...ids: string[]): string {
 /** The header that makes a retried write (after a timeout) come back with the first answer instead of acting twice. */
 export function idempotent(key: string): Record<string, string> {
   return { 'idempotency-key': key };
-}
-
-export function errorMessage(e: unknown): string {
-  return e instanceof ApiError ? e.message : '出了点问题，请稍后再试';
 }

@@ -1,0 +1,26 @@
+import { describe, expect, it } from '@jest/globals';
+import { pageUrl, ROUTES, TABS } from './routes';
+
+describe('page URLs', () => {
+  it('encodes every parameter, so an id cannot cut the link short', () => {
+    expect(pageUrl('/p/index', { id: 'a&b=c#d' })).toBe('/p/index?id=a%26b%3Dc%23d');
+    expect(ROUTES.outlet('o 1/2')).toBe('/packages/outlet/pages/detail/index?id=o%201%2F2');
+    expect(ROUTES.activity('活动')).toBe(`/packages/volunteer/pages/activity/index?id=${encodeURIComponent('活动')}`);
+  });
+
+  it('leaves out parameters that are not given', () => {
+    expect(pageUrl('/p/index', { a: undefined, b: '' })).toBe('/p/index');
+    expect(ROUTES.myBookings()).toBe('/packages/booking/pages/mine/index');
+    expect(ROUTES.myBookings('b_1')).toBe('/packages/booking/pages/mine/index?highlight=b_1');
+  });
+
+  it('keeps several parameters in order', () => {
+    expect(ROUTES.book('o-laozheng', 's02')).toBe('/packages/booking/pages/book/index?outletId=o-laozheng&serviceId=s02');
+  });
+
+  it('points at pages the app declares: tabs in the main package, the rest in subpackages', () => {
+    expect(Object.values(TABS).every((t) => t.startsWith('/pages/'))).toBe(true);
+    const paths = Object.values(ROUTES).map((r) => (typeof r === 'function' ? r('x', 'y') : r).split('?')[0]);
+    expect(paths.every((p) => /^\/packages\/(outlet|booking|merchant|volunteer|worker|station)\/pages\/[a-z]+\/index$/.test(p))).toBe(true);
+  });
+});
