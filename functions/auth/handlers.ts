@@ -1,9 +1,10 @@
 import { created, route } from '../http/handler';
-import { idParam, z } from '../http/validate';
+import * as z from 'zod/mini';
+import { idParam } from '../http/validate';
 import { demoUsers, devSignIn, me as meOf, signInWithWechat } from './domain';
 
 // wx.login codes are short opaque strings; anything else is rejected before WeChat is asked.
-const wechatBody = z.object({ code: z.string({ error: '缺少微信登录码 code' }).regex(/^[A-Za-z0-9_-]{8,128}$/, '微信登录码格式不对') }).strict();
+const wechatBody = z.strictObject({ code: z.string({ error: '缺少微信登录码 code' }).check(z.regex(/^[A-Za-z0-9_-]{8,128}$/, '微信登录码格式不对')) });
 
 export const wechat = route({ route: 'POST /auth/wechat', fn: 'authWechat', role: 'SignInRole', auth: 'none', body: wechatBody }, async ({ body }) =>
   created(await signInWithWechat(body.code)),
@@ -12,7 +13,7 @@ export const wechat = route({ route: 'POST /auth/wechat', fn: 'authWechat', role
 export const devUsers = route({ route: 'GET /auth/dev/users', fn: 'authDevUsers', role: 'PublicReadRole', auth: 'none' }, async () => demoUsers());
 
 export const dev = route(
-  { route: 'POST /auth/dev', fn: 'authDev', role: 'PublicReadRole', auth: 'none', body: z.object({ userId: idParam }).strict() },
+  { route: 'POST /auth/dev', fn: 'authDev', role: 'PublicReadRole', auth: 'none', body: z.strictObject({ userId: idParam }) },
   async ({ body }) => created(await devSignIn(body.userId)),
 );
 

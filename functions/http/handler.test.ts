@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { route, created, MAX_BODY_BYTES } from './handler';
 import { AppError } from '../core/errors';
-import { z } from './validate';
+import * as z from 'zod/mini';
 
 const event = (over: Partial<APIGatewayProxyEventV2> = {}): APIGatewayProxyEventV2 =>
   ({ headers: { 'content-type': 'application/json' }, requestContext: { requestId: 'r1' }, ...over }) as APIGatewayProxyEventV2;
@@ -20,7 +20,7 @@ describe('handler wrapper', () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
-  const echo = route({ route: 'POST /echo', fn: 'test', role: 'PublicReadRole', auth: 'none', body: z.object({ n: z.number().int() }).strict() }, async ({ body }) => created({ n: body.n }));
+  const echo = route({ route: 'POST /echo', fn: 'test', role: 'PublicReadRole', auth: 'none', body: z.strictObject({ n: z.int() }) }, async ({ body }) => created({ n: body.n }));
 
   it('validates and answers with the handler result', async () => {
     expect(await call(echo, event({ body: '{"n":2}' }))).toEqual({ status: 201, body: { n: 2 } });

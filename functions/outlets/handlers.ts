@@ -1,5 +1,6 @@
 import { route } from '../http/handler';
-import { idParam, queryBoolean, queryNumber, z } from '../http/validate';
+import * as z from 'zod/mini';
+import { idParam, queryBoolean, queryNumber } from '../http/validate';
 import { CATEGORY_KEYS } from '../../shared/categories';
 import { WALKING } from '../../shared/walking';
 import { findNearby, outletDetail } from './domain';
@@ -7,16 +8,13 @@ import { findNearby, outletDetail } from './domain';
 const nearbyQuery = z.object({
   lat: queryNumber(-90, 90, '纬度 lat'),
   lng: queryNumber(-180, 180, '经度 lng'),
-  category: z
-    .string()
-    .refine((c) => CATEGORY_KEYS.includes(c), { message: '未知的分类' })
-    .optional(),
-  q: z.string().trim().min(1, '搜索词不能为空').max(20, '搜索词最多20个字').optional(),
-  maxMinutes: queryNumber(1, WALKING.maxSearchMinutes, '步行分钟 maxMinutes').optional(),
-  openNow: queryBoolean.optional(),
-  elderPace: queryBoolean.optional(),
-  limit: queryNumber(1, 50, '每页条数 limit').optional(),
-  cursor: z.string().max(200).optional(),
+  category: z.optional(z.string().check(z.refine((c) => CATEGORY_KEYS.includes(c), '未知的分类'))),
+  q: z.optional(z.string().check(z.trim(), z.minLength(1, '搜索词不能为空'), z.maxLength(20, '搜索词最多20个字'))),
+  maxMinutes: z.optional(queryNumber(1, WALKING.maxSearchMinutes, '步行分钟 maxMinutes')),
+  openNow: z.optional(queryBoolean),
+  elderPace: z.optional(queryBoolean),
+  limit: z.optional(queryNumber(1, 50, '每页条数 limit')),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
 });
 
 export const nearby = route({ route: 'GET /outlets/nearby', fn: 'outletsNearby', role: 'PublicReadRole', auth: 'none', query: nearbyQuery }, async ({ query, now }) => {

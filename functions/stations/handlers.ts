@@ -1,5 +1,6 @@
 import { created, route } from '../http/handler';
-import { idParam, idempotencyKeyOf, points, text, z } from '../http/validate';
+import * as z from 'zod/mini';
+import { digits, idParam, idempotencyKeyOf, int, points, text } from '../http/validate';
 import { cancelRedemption, handOver, myRedemptions, redeem, stationRedemptions } from './redemptions';
 import { addReward, changeReward, stationCatalogue, stationRewardsForOperator } from './rewards';
 
@@ -8,7 +9,7 @@ const idPath = z.object({ id: idParam });
 export const catalogue = route({ route: 'GET /stations/{id}', fn: 'stationCatalogue', role: 'PublicReadRole', auth: 'none', path: idPath }, async ({ path }) => stationCatalogue(path.id));
 
 export const redeemRoute = route(
-  { route: 'POST /redemptions', fn: 'redeem', role: 'PointsRole', auth: 'required', body: z.object({ outletId: idParam, rewardId: idParam }).strict() },
+  { route: 'POST /redemptions', fn: 'redeem', role: 'PointsRole', auth: 'required', body: z.strictObject({ outletId: idParam, rewardId: idParam }) },
   async ({ user, body, headers, now }) => {
     const { redemption, replayed } = await redeem(user, body, idempotencyKeyOf(headers), now);
     return replayed ? redemption : created(redemption);
@@ -30,7 +31,7 @@ export const newReward = route(
     route: 'POST /station/outlets/{id}/rewards', fn: 'stationNewReward', role: 'PointsRole',
     auth: 'required',
     path: idPath,
-    body: z.object({ name: text('兑换品名称', 30), description: text('说明', 100, 0).optional(), pricePoints: points(0.5, 10000), stock: z.number().int().min(0).max(100000) }).strict(),
+    body: z.strictObject({ name: text('兑换品名称', 30), description: z.optional(text('说明', 100, 0)), pricePoints: points(0.5, 10000), stock: int(0, 100000) }),
   },
   async ({ user, path, body }) => created(await addReward(user, path.id, body)),
 );
@@ -40,7 +41,7 @@ export const editReward = route(
     route: 'POST /station/outlets/{id}/rewards/{rewardId}', fn: 'stationEditReward', role: 'PointsRole',
     auth: 'required',
     path: z.object({ id: idParam, rewardId: idParam }),
-    body: z.object({ pricePoints: points(0.5, 10000).optional(), active: z.boolean().optional(), addStock: z.number().int().min(1).max(100000).optional() }).strict(),
+    body: z.strictObject({ pricePoints: z.optional(points(0.5, 10000)), active: z.optional(z.boolean()), addStock: z.optional(int(1, 100000)) }),
   },
   async ({ user, path, body }) => changeReward(user, path.id, path.rewardId, body),
 );
@@ -50,6 +51,6 @@ export const stationOrders = route({ route: 'GET /station/outlets/{id}/redemptio
 );
 
 export const handover = route(
-  { route: 'POST /station/outlets/{id}/handover', fn: 'stationHandover', role: 'PointsRole', auth: 'required', path: idPath, body: z.object({ code: z.string().regex(/^\d{8}$/, '兑换码是8位数字') }).strict() },
+  { route: 'POST /station/outlets/{id}/handover', fn: 'stationHandover', role: 'PointsRole', auth: 'required', path: idPath, body: z.strictObject({ code: digits(8, '兑换码是8位数字') }) },
   async ({ user, path, body, now }) => handOver(user, path.id, body.code, now),
 );

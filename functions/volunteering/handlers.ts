@@ -1,12 +1,13 @@
 import { created, route } from '../http/handler';
-import { idParam, queryNumber, text, z } from '../http/validate';
+import * as z from 'zod/mini';
+import { digits, idParam, int, queryNumber, text } from '../http/validate';
 import { activityDraftSchema } from '../../shared/schemas/activity';
 import { activityDetail, activitySignups, becomeVolunteer, circleActivities, listActivities, publishActivity } from './activities';
 import { addHoursByHand, reviewHours } from './review';
 import { cancelSignup, checkIn, checkOut, currentCheckinCode, myHours, signUp } from './signups';
 
-const halfHours = z.number().int('时长按半小时计').min(0).max(48);
-const checkinCode = z.object({ code: z.string().regex(/^\d{6}$/, '签到码是6位数字') }).strict();
+const halfHours = (min = 0, message = '时长按半小时计') => int(min, 48, message);
+const checkinCode = z.strictObject({ code: digits(6, '签到码是6位数字') });
 const idPath = z.object({ id: idParam });
 
 export const volunteer = route({ route: 'POST /me/volunteer', fn: 'becomeVolunteer', role: 'PointsRole', auth: 'required' }, async ({ user }) => becomeVolunteer(user));
@@ -16,10 +17,10 @@ export const activities = route(
     route: 'GET /activities', fn: 'activities', role: 'PublicReadRole',
     auth: 'none',
     query: z.object({
-      circleId: idParam.optional(),
-      lat: queryNumber(-90, 90, '纬度 lat').optional(),
-      lng: queryNumber(-180, 180, '经度 lng').optional(),
-      days: queryNumber(1, 60, '天数 days').optional(),
+      circleId: z.optional(idParam),
+      lat: z.optional(queryNumber(-90, 90, '纬度 lat')),
+      lng: z.optional(queryNumber(-180, 180, '经度 lng')),
+      days: z.optional(queryNumber(1, 60, '天数 days')),
     }),
   },
   async ({ query, now }) => listActivities({ ...query, days: Math.floor(query.days ?? 30) }, now),
@@ -66,7 +67,7 @@ export const review = route(
     route: 'POST /worker/activities/{id}/hours/{userId}', fn: 'workerReviewHours', role: 'PointsRole',
     auth: 'required',
     path: z.object({ id: idParam, userId: idParam }),
-    body: z.object({ action: z.enum(['confirm', 'adjust', 'reject']), halfHours: halfHours.optional(), reason: text('原因', 100).optional() }).strict(),
+    body: z.strictObject({ action: z.enum(['confirm', 'adjust', 'reject']), halfHours: z.optional(halfHours()), reason: z.optional(text('原因', 100)) }),
   },
   async ({ user, path, body, now }) => reviewHours(user, { activityId: path.id, volunteerId: path.userId }, body, now),
 );
@@ -76,7 +77,7 @@ export const manualHours = route(
     route: 'POST /worker/activities/{id}/manual-hours', fn: 'workerManualHours', role: 'PointsRole',
     auth: 'required',
     path: idPath,
-    body: z.object({ userId: idParam, halfHours: halfHours.min(1, '补录时长至少半小时'), reason: text('补录原因', 100) }).strict(),
+    body: z.strictObject({ userId: idParam, halfHours: halfHours(1, '补录时长至少半小时'), reason: text('补录原因', 100) }),
   },
   async ({ user, path, body, now }) => created(await addHoursByHand(user, path.id, body, now)),
 );
