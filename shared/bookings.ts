@@ -12,3 +12,9 @@ export const BOOKING_STATE_NAMES: Record<BookingState, string> = {
   completed: '已完成',
   no_show: '未到店',
 };
+
+/** States a booking never leaves. */
+export const TERMINAL_BOOKING_STATES: readonly BookingState[] = ['rejected', 'cancelled', 'cancelled_by_merchant', 'completed', 'no_show'];
+
+/** Still to happen: waiting for a place, for the merchant, or for the day. */
+export const isUpcoming = (state: BookingState) => !TERMINAL_BOOKING_STATES.includes(state);

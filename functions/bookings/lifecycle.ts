@@ -41,7 +41,6 @@ const RULES: Record<BookingAction, Rule> = {
   noShow: { from: ['accepted'], to: 'no_show', by: 'merchant', releasesCapacity: false },
 };
 
-export const TERMINAL_STATES: readonly BookingState[] = ['rejected', 'cancelled', 'cancelled_by_merchant', 'completed', 'no_show'];
 /** States that hold a place in the slot. */
 export const LIVE_STATES: readonly BookingState[] = ['requested', 'accepted'];
 

@@ -1,12 +1,7 @@
 import type { ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
 import { BOOKING_MODE_NAMES, type Booking } from '@shared/api';
-import type { BookingState } from '@shared/bookings';
-
-const LIVE: readonly BookingState[] = ['waitlisted', 'requested', 'accepted'];
-
-/** Still to happen: waiting for a place, for the merchant, or for the day. */
-export const isLive = (state: BookingState) => LIVE.includes(state);
+import { isUpcoming } from '@shared/bookings';
 
 export function BookingCard({ booking, children, highlight }: { booking: Booking; children?: ReactNode; highlight?: boolean }) {
   const lastReason = [...booking.history].reverse().find((h) => h.reason)?.reason;
@@ -14,7 +9,7 @@ export function BookingCard({ booking, children, highlight }: { booking: Booking
     <View className={`card booking-card ${highlight ? 'highlight' : ''}`} data-booking-id={booking.id}>
       <View className="booking-head">
         <Text className="card-title">{booking.serviceName}</Text>
-        <Text className={`booking-state state-${booking.state} ${isLive(booking.state) ? 'live' : ''}`}>{booking.stateName}</Text>
+        <Text className={`booking-state state-${booking.state} ${isUpcoming(booking.state) ? 'live' : ''}`}>{booking.stateName}</Text>
       </View>
       <Text>{booking.outletName}</Text>
       {booking.childName && <Text className="muted">孩子：{booking.childName}</Text>}

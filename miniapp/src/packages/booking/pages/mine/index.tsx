@@ -4,7 +4,8 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { Booking } from '@shared/api';
 import { Page } from '@/components/Page';
 import { Async } from '@/components/Async';
-import { BookingCard, isLive } from '@/components/BookingCard';
+import { BookingCard } from '@/components/BookingCard';
+import { isUpcoming } from '@shared/bookings';
 import { Empty } from '@/components/StateView';
 import { RoleGate } from '@/components/RoleGate';
 import { actOnBooking, getMyBookings } from '@/packages/booking/api';
@@ -31,7 +32,7 @@ export default function MyBookings() {
         <Async request={list}>
           {({ items }) => {
             const now = Date.now();
-            const upcoming = items.filter((b) => new Date(b.end).getTime() > now && isLive(b.state));
+            const upcoming = items.filter((b) => new Date(b.end).getTime() > now && isUpcoming(b.state));
             const past = items.filter((b) => !upcoming.includes(b));
             return (
               <>
