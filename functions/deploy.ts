@@ -11,6 +11,7 @@ import * as outlets from './outlets/handlers';
 import * as points from './points/handlers';
 import * as pointsJobs from './points/jobs';
 import * as stations from './stations/handlers';
+import * as supply from './supply/handlers';
 import * as users from './users/handlers';
 import * as volunteering from './volunteering/handlers';
 import type { DeploySpec } from './http/handler';
@@ -26,6 +27,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   'functions/volunteering/handlers': volunteering,
   'functions/points/handlers': points,
   'functions/stations/handlers': stations,
+  'functions/supply/handlers': supply,
   'functions/points/jobs': pointsJobs,
 };
 

@@ -2,6 +2,7 @@
 import type { OpeningHours, OpenState } from './hours';
 import type { WalkingBucket } from './walking';
 import type { CategoryTier } from './categories';
+import type { LegalBasis, OutletStatus } from './outlets';
 import type { BookingState } from './bookings';
 
 export type Role = 'resident' | 'volunteer' | 'merchant' | 'worker';
@@ -53,6 +54,8 @@ export interface Service {
   /** The free set meal for residents certified in hardship (one a day, counted with the subsidy). */
   hardshipOnly?: boolean;
   ageBand?: AgeBand;
+  /** This item is the material charge (另收材料费) of the outlet's other items. */
+  materials?: boolean;
 }
 
 export interface Outlet {
@@ -68,6 +71,13 @@ export interface Outlet {
   phone?: string;
   hours: OpeningHours;
   approval: ApprovalState;
+  /** Where the outlet is in its life on the map; older records have only `approval` (see shared/outlets.ts). */
+  status?: OutletStatus;
+  legalBasis?: LegalBasis;
+  /** closed_temporarily: the last day it is closed ('YYYY-MM-DD'). */
+  closedUntil?: string;
+  submittedAt?: string;
+  listedAt?: string;
   ownerId?: string;
   description?: string;
   badges?: string[];

@@ -1,4 +1,4 @@
-import { describeHours, openState, validateHours, type OpeningHours } from './hours';
+import { describeHours, openState, overlapProblem, validateHours, type OpeningHours } from './hours';
 
 // 2026-11-23 is a Monday. Times are written in +08:00 so the tests read in Shanghai time.
 const at = (s: string) => new Date(`${s}+08:00`);
@@ -64,5 +64,19 @@ describe('opening hours in Asia/Shanghai', () => {
     expect(validateHours(daily('08:00', '18:00'))).toBeNull();
     expect(validateHours(daily('8:00', '18:00'))).not.toBeNull();
     expect(validateHours({ windows: [{ days: [0], open: '08:00', close: '09:00' }] })).not.toBeNull();
+  });
+});
+
+describe('overlapping windows', () => {
+  it('accepts split days, overnight windows and touching windows', () => {
+    expect(overlapProblem({ windows: [{ days: [1, 2, 3], open: '07:00', close: '10:00' }, { days: [1, 2, 3], open: '16:00', close: '19:00' }] })).toBeNull();
+    expect(overlapProblem({ windows: [{ days: [1], open: '08:00', close: '12:00' }, { days: [1], open: '12:00', close: '14:00' }] })).toBeNull();
+    expect(overlapProblem({ windows: [{ days: [5, 6], open: '22:00', close: '02:00' }, { days: [6, 7], open: '08:00', close: '12:00' }] })).toBeNull();
+  });
+  it('refuses windows that overlap on a day, across midnight, or across the week end', () => {
+    expect(overlapProblem({ windows: [{ days: [1], open: '08:00', close: '12:00' }, { days: [1, 2], open: '11:00', close: '14:00' }] })).toContain('周一');
+    expect(overlapProblem({ windows: [{ days: [5], open: '22:00', close: '03:00' }, { days: [6], open: '02:00', close: '09:00' }] })).toContain('周六');
+    expect(overlapProblem({ windows: [{ days: [7], open: '22:00', close: '03:00' }, { days: [1], open: '02:00', close: '09:00' }] })).not.toBeNull();
+    expect(overlapProblem({ windows: [{ days: [1, 1], open: '08:00', close: '09:00' }] })).not.toBeNull();
   });
 });

@@ -59,6 +59,27 @@ export function validateHours(hours: OpeningHours): string | null {
   return null;
 }
 
+/**
+ * Two windows of the same week that overlap (a merchant typing 08:00–12:00 and 11:00–14:00 on Monday means
+ * something else: a mistake), in words, or null. Touching windows (12:00 and 12:00) do not overlap.
+ */
+export function overlapProblem(hours: OpeningHours): string | null {
+  const spans: Array<{ s: number; e: number; day: number }> = [];
+  for (const w of hours.windows) {
+    if (new Set(w.days).size !== w.days.length) return '同一个营业时段里星期重复了';
+    const open = toMinutes(w.open);
+    let close = toMinutes(w.close);
+    if (close <= open) close += DAY;
+    for (const d of w.days) spans.push({ s: (d - 1) * DAY + open, e: (d - 1) * DAY + close, day: d });
+  }
+  // Sunday's overnight window runs into Monday morning: compare it a week earlier too.
+  const all = spans.flatMap((x) => (x.e > WEEK ? [x, { ...x, s: x.s - WEEK, e: x.e - WEEK }] : [x])).sort((a, b) => a.s - b.s);
+  for (let i = 1; i < all.length; i++) {
+    if (all[i].s < all[i - 1].e) return `${WEEKDAY_NAMES[all[i].day]}的营业时段有重叠`;
+  }
+  return null;
+}
+
 /** Minutes since Monday 00:00 in Shanghai, and the Shanghai weekday. */
 export function shanghaiWeekMinute(now: Date | number): number {
   const t = inShanghai(now);

@@ -14,8 +14,8 @@ import { AppError } from '../core/errors';
 
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 
-/** Canonical JSON (sorted keys) so that field order never changes the hash. */
-function canonical(value: unknown): string {
+/** Canonical JSON (sorted keys) so that field order never changes the hash (or a comparison). */
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     return `{${Object.keys(value as object)

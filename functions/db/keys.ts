@@ -62,6 +62,9 @@ export const keys = {
   outletInCircle: (circleId: string, outletId: string) => ({ GSI2PK: `CIRCLE#${circleId}#OUTLETS`, GSI2SK: outletId }),
 
   service: (outletId: string, serviceId: string) => ({ PK: `OUTLET#${outletId}`, SK: `SERVICE#${serviceId}` }),
+  /** An outlet's audit entries (append-only), in time order within its partition. */
+  outletAudit: (outletId: string, at: string, id: string) => ({ PK: `OUTLET#${outletId}`, SK: `AUDIT#${at}#${id}` }),
+  outletAuditPrefix: 'AUDIT#',
   servicePrefix: 'SERVICE#',
 
   nearEntry: (outletId: string, category: string) => ({ PK: `OUTLET#${outletId}`, SK: `NEAR#${category}` }),

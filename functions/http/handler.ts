@@ -13,7 +13,7 @@ export const MAX_BODY_BYTES = 16 * 1024;
 type AuthMode = 'required' | 'optional' | 'none';
 
 /** The IAM roles of serverless.yml: each function gets the narrowest one that covers what it writes. */
-export type IamRole = 'PublicReadRole' | 'SignInRole' | 'BookingsRole' | 'PointsRole';
+export type IamRole = 'PublicReadRole' | 'SignInRole' | 'BookingsRole' | 'PointsRole' | 'OutletsRole';
 
 /** How a function is deployed; `npm run gen:functions` writes serverless.functions.yml from these. */
 export interface DeploySpec {

@@ -1,6 +1,7 @@
 /** Outlet use cases: what the handlers call. Rules come from search.ts and shared/, data from store.ts. */
 import { notFound } from '../core/errors';
-import { openState, describeHours } from '../../shared/hours';
+import { describeHours } from '../../shared/hours';
+import { outletOpenState } from '../../shared/outlets';
 import type { NearbyResponse, OutletDetail } from '../../shared/api';
 import { decodeCursor, encodeCursor, rankNearby, searchPlan, type NearbyQuery } from './search';
 import { getOutletWithServices, readNearbyCells } from './store';
@@ -39,7 +40,7 @@ export async function outletDetail(id: string, now: Date): Promise<OutletDetail>
   return {
     ...found.outlet,
     services: found.services,
-    openState: openState(found.outlet.hours, now),
+    openState: outletOpenState(found.outlet, now),
     hoursText: describeHours(found.outlet.hours),
     ...(circle ? { circleName: circle.name } : {}),
   };

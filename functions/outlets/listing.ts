@@ -38,6 +38,7 @@ export function listingsOf(outlet: Outlet, services: Service[]): Listing[] {
     lng: outlet.lng,
     hours: outlet.hours,
     headlinePrices: headlinePrices(services),
+    ...(outlet.closedUntil ? { closedUntil: outlet.closedUntil } : {}),
   };
   return [NEAR_ALL, ...new Set(outlet.categories)].map((category) => ({ category, cell: geohash.slice(0, NEAR_CELL_PRECISION), geohash, entry }));
 }

@@ -3,7 +3,7 @@
  * The store reads candidate entries; everything that decides the answer is here and unit-tested.
  */
 import { AppError } from '../core/errors';
-import { openState } from '../../shared/hours';
+import { outletOpenState } from '../../shared/outlets';
 import { categoryName } from '../../shared/categories';
 import {
   distanceMetres,
@@ -21,6 +21,7 @@ import { NEAR_CELL_PRECISION } from '../db/keys';
 /** What a nearby entry in the index holds: enough to rank and list an outlet without reading it. */
 export type NearbyEntry = Pick<OutletSummary, 'id' | 'name' | 'categories' | 'address' | 'lat' | 'lng' | 'headlinePrices'> & {
   hours: OpeningHours;
+  closedUntil?: string;
 };
 
 export interface NearbyQuery {
@@ -57,7 +58,7 @@ export function rankNearby(entries: NearbyEntry[], q: Omit<NearbyQuery, 'limit' 
     const d = distanceMetres(q.centre, e);
     const minutes = walkingMinutes(d, q.pace);
     if (minutes > q.maxMinutes) continue;
-    const state = openState(e.hours, now);
+    const state = outletOpenState(e, now);
     if (q.openNow && !state.open) continue;
     out.push({
       id: e.id,

@@ -4,11 +4,12 @@ import { db, getItem, queryAll, tableName } from '../db/client';
 import { keys, NEAR_ALL, withoutKeys } from '../db/keys';
 import { projection } from '../db/expressions';
 import { listingsOf, staleCategories, type Listing } from './listing';
-import { transactWrite, TransactionFailed } from '../db/transact';
+import { transactWrite, TransactionFailed, type Actions, type TransactItem } from '../db/transact';
+import { statusOf, type DecisionReason, type OutletStatus } from '../../shared/outlets';
 import type { NearbyEntry } from './search';
 import type { Outlet, Service } from '../../shared/api';
 
-const NEARBY_PROJECTION = projection(['id', 'name', 'categories', 'address', 'lat', 'lng', 'hours', 'headlinePrices']);
+const NEARBY_PROJECTION = projection(['id', 'name', 'categories', 'address', 'lat', 'lng', 'hours', 'headlinePrices', 'closedUntil']);
 /** At most this many priced items per outlet, so that one save stays inside a transaction's 100 actions. */
 export const MAX_SERVICES = 60;
 
@@ -39,14 +40,23 @@ export function outletItems(outlet: Outlet, services: Service[]): Record<string,
 
 export type SaveOutcome = 'saved' | 'exists' | 'changedMeanwhile';
 
+export interface SaveOptions<N extends string> {
+  /** The stored outlet and services this save replaces, as read (absent: the outlet is new). */
+  previous?: { outlet: Outlet; services: Service[] };
+  /** Other writes of the same change (an audit entry, a role), by name; a failed one is reported by name. */
+  extras?: Actions<N>;
+}
+
 /**
  * Saves an outlet with its price list in one transaction, keeping its nearby entries in step: puts the record
  * and every service, deletes services that are gone, puts an entry per listed category and deletes the
  * entries of categories it no longer serves (or all of them when it is no longer approved). Without
  * `previous` the outlet must be new ('exists' otherwise); with it, the stored record must still be the one
- * read ('changedMeanwhile' otherwise), so two editors never overwrite each other unseen.
+ * read ('changedMeanwhile' otherwise), so two editors never overwrite each other unseen. `extras` commit
+ * with it or not at all.
  */
-export async function saveOutlet(next: Outlet, services: Service[], previous?: { outlet: Outlet; services: Service[] }): Promise<SaveOutcome> {
+export async function saveOutlet<N extends string = never>(next: Outlet, services: Service[], opts: SaveOptions<N> = {}): Promise<SaveOutcome | { failed: N }> {
+  const { previous, extras } = opts;
   if (services.length > MAX_SERVICES) throw new RangeError(`at most ${MAX_SERVICES} services per outlet`);
   const prevRevision = (previous?.outlet as OutletRecord | undefined)?.revision;
   const { revision: _dropped, ...outlet } = next as OutletRecord;
@@ -55,7 +65,8 @@ export async function saveOutlet(next: Outlet, services: Service[], previous?: {
   const listings = listingsOf(outlet, services);
   const stale = previous ? staleCategories(listingsOf(previous.outlet, previous.services), listings) : [];
   try {
-    await transactWrite({
+    await transactWrite<N | 'meta' | 'services' | 'removedServices' | 'listings' | 'staleListings'>({
+      ...extras,
       meta: {
         Put: {
           TableName: tableName(),
@@ -74,9 +85,43 @@ export async function saveOutlet(next: Outlet, services: Service[], previous?: {
     });
     return 'saved';
   } catch (e) {
-    if (e instanceof TransactionFailed) return previous ? 'changedMeanwhile' : 'exists';
+    if (!(e instanceof TransactionFailed)) throw e;
+    if (e.has('meta')) return previous ? 'changedMeanwhile' : 'exists';
+    const extra = [...(e.failed as ReadonlySet<string>)].find((n) => extras && n in extras);
+    if (extra) return { failed: extra as N };
     throw e;
   }
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  by: string;
+  role: 'owner' | 'worker' | 'system';
+  action: string;
+  from?: OutletStatus;
+  to?: OutletStatus;
+  reason?: DecisionReason;
+  note?: string;
+  until?: string;
+}
+
+/** One append-only audit entry of an outlet, to write with the change it records. */
+export function auditPut(outletId: string, entry: AuditEntry): TransactItem {
+  return { Put: { TableName: tableName(), Item: { ...keys.outletAudit(outletId, entry.at, entry.id), type: 'outletAudit', outletId, ...entry }, ConditionExpression: 'attribute_not_exists(PK)' } };
+}
+
+export async function listAudit(outletId: string): Promise<AuditEntry[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :a)',
+    ExpressionAttributeValues: { ':pk': keys.outletPartition(outletId), ':a': keys.outletAuditPrefix },
+    ConsistentRead: true,
+  });
+  return items.map((i) => {
+    const { outletId: _o, ...e } = withoutKeys<AuditEntry & { outletId: string }>(i);
+    void _o;
+    return e;
+  });
 }
 
 /** Every outlet of a circle (any approval state), through the circle index. */
@@ -131,10 +176,12 @@ export async function readNearbyCells(category: string | undefined, cells: strin
 export async function getOutletWithServices(id: string): Promise<{ outlet: Outlet; services: Service[] } | undefined> {
   const items = await queryAll({
     KeyConditionExpression: 'PK = :pk',
-    ExpressionAttributeValues: { ':pk': keys.outletPartition(id), ':near': 'nearEntry' },
+    ExpressionAttributeValues: { ':pk': keys.outletPartition(id), ':outlet': 'outlet', ':service': 'service' },
     ExpressionAttributeNames: { '#type': 'type' },
-    // Nearby entries share the partition; they are not part of the detail.
-    FilterExpression: '#type <> :near',
+    // Nearby entries and audit entries share the partition; they are not part of the outlet.
+    FilterExpression: '#type IN (:outlet, :service)',
+    // A decision or an edit reads what it then conditions on.
+    ConsistentRead: true,
   });
   const meta = items.find((i) => i.type === 'outlet');
   if (!meta) return undefined;
@@ -152,14 +199,14 @@ export async function getOutlet(id: string): Promise<Outlet | undefined> {
   return getItem<Outlet>(keys.outlet(id));
 }
 
-export async function listOutletsOfOwner(ownerId: string): Promise<Array<{ id: string; name: string; categories: string[] }>> {
+export async function listOutletsOfOwner(ownerId: string): Promise<Array<{ id: string; name: string; categories: string[]; status: OutletStatus }>> {
   const items = await queryAll({
     IndexName: 'GSI1',
     KeyConditionExpression: 'GSI1PK = :pk',
     ExpressionAttributeValues: { ':pk': keys.outletsOfOwner(ownerId).GSI1PK },
-    ...projection(['id', 'name', 'categories']),
+    ...projection(['id', 'name', 'categories', 'status', 'approval']),
   });
-  return items.map((i) => ({ id: i.id as string, name: i.name as string, categories: (i.categories as string[] | undefined) ?? [] }));
+  return items.map((i) => ({ id: i.id as string, name: i.name as string, categories: (i.categories as string[] | undefined) ?? [], status: statusOf(i as unknown as Outlet) }));
 }
 
 export async function setCanteenPricing(outletId: string, pricing: NonNullable<Outlet['canteenPricing']>): Promise<void> {

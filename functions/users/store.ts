@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, getItem, queryAll, tableName } from '../db/client';
-import { transactWrite, TransactionFailed } from '../db/transact';
+import { transactWrite, TransactionFailed, type TransactItem } from '../db/transact';
 import { keys, withoutKeys } from '../db/keys';
 import type { Child, Role } from '../../shared/api';
 
@@ -118,6 +118,23 @@ export async function addOwnRole(userId: string, role: Extract<Role, 'volunteer'
   } catch (e) {
     if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
   }
+}
+
+/**
+ * The Update that gives a person a role they do not have yet, to write with the decision that grants it (a
+ * worker approving an outlet makes its applicant a merchant). Fails its condition if they have it already.
+ */
+export function grantRole(userId: string, role: Extract<Role, 'merchant'>): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.user(userId),
+      UpdateExpression: 'SET #roles = list_append(#roles, :add)',
+      ConditionExpression: 'attribute_exists(PK) AND NOT contains(#roles, :role)',
+      ExpressionAttributeNames: { '#roles': 'roles' },
+      ExpressionAttributeValues: { ':add': [role], ':role': role },
+    },
+  };
 }
 
 /** A parent's children (childcare age checks), kept in the parent's partition. */

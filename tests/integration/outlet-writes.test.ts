@@ -53,7 +53,7 @@ describe('saveOutlet', () => {
     await saveOutlet(o, services);
     const read = (await getOutletWithServices(o.id))!;
     const next = { ...read.outlet, categories: ['repair'], name: `${o.name}（改）` };
-    expect(await saveOutlet(next, [{ ...services[0], priceFen: 1200 }], read)).toBe('saved');
+    expect(await saveOutlet(next, [{ ...services[0], priceFen: 1200 }], { previous: read })).toBe('saved');
     expect(await nearEntries(o.id)).toEqual(['NEAR#*', 'NEAR#repair']);
     expect(await nearbyIds('laundry')).not.toContain(o.id);
     const detail = (await api(`/outlets/${o.id}`)).body;
@@ -67,12 +67,12 @@ describe('saveOutlet', () => {
     const o = newOutlet(`c-w${randomUUID().slice(0, 6)}`);
     await saveOutlet(o, services);
     let read = (await getOutletWithServices(o.id))!;
-    expect(await saveOutlet({ ...read.outlet, approval: 'suspended' }, read.services, read)).toBe('saved');
+    expect(await saveOutlet({ ...read.outlet, approval: 'suspended' }, read.services, { previous: read })).toBe('saved');
     expect(await nearEntries(o.id)).toEqual([]);
     expect(await nearbyIds()).not.toContain(o.id);
     expect((await api(`/outlets/${o.id}`)).status).toBe(404);
     read = (await getOutletWithServices(o.id))!;
-    expect(await saveOutlet({ ...read.outlet, approval: 'approved' }, read.services, read)).toBe('saved');
+    expect(await saveOutlet({ ...read.outlet, approval: 'approved' }, read.services, { previous: read })).toBe('saved');
     expect(await nearbyIds()).toContain(o.id);
   });
 
@@ -81,8 +81,8 @@ describe('saveOutlet', () => {
     await saveOutlet(o, services);
     const read = (await getOutletWithServices(o.id))!;
     const [a, b] = await Promise.all([
-      saveOutlet({ ...read.outlet, name: '甲的修改' }, read.services, read),
-      saveOutlet({ ...read.outlet, name: '乙的修改', categories: ['repair'] }, read.services, read),
+      saveOutlet({ ...read.outlet, name: '甲的修改' }, read.services, { previous: read }),
+      saveOutlet({ ...read.outlet, name: '乙的修改', categories: ['repair'] }, read.services, { previous: read }),
     ]);
     expect([a, b].sort()).toEqual(['changedMeanwhile', 'saved']);
     const stored = (await getOutletWithServices(o.id))!;

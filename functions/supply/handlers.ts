@@ -1,0 +1,65 @@
+import * as z from 'zod/mini';
+import { created, route } from '../http/handler';
+import { dateParam, idParam, idempotencyKeyOf, text } from '../http/validate';
+import { outletApplicationSchema } from '../../shared/schemas/outlet';
+import { DECISION_REASONS, OUTLET_STATUSES, type DecisionReason, type OutletStatus } from '../../shared/outlets';
+import { apply, myApplication, myOutlets, submitApplication, updateApplication } from './onboarding';
+import { decideOutlet, outletAudit, reviewQueue } from './review';
+
+const idPath = z.object({ id: idParam });
+
+// ---- the applicant (商户入驻) ----
+
+export const applyRoute = route(
+  { route: 'POST /merchant/applications', fn: 'outletApply', role: 'OutletsRole', auth: 'required', body: outletApplicationSchema },
+  async ({ user, body, headers, now }) => {
+    const { application, replayed } = await apply(user, body, idempotencyKeyOf(headers), now);
+    return replayed ? application : created(application);
+  },
+);
+
+export const mine = route({ route: 'GET /merchant/applications', fn: 'outletApplications', role: 'PublicReadRole', auth: 'required' }, async ({ user }) => myOutlets(user));
+
+export const application = route({ route: 'GET /merchant/applications/{id}', fn: 'outletApplication', role: 'PublicReadRole', auth: 'required', path: idPath }, async ({ user, path }) =>
+  myApplication(user, path.id),
+);
+
+export const update = route(
+  { route: 'POST /merchant/applications/{id}', fn: 'outletApplicationUpdate', role: 'OutletsRole', auth: 'required', path: idPath, body: outletApplicationSchema },
+  async ({ user, path, body }) => updateApplication(user, path.id, body),
+);
+
+export const submit = route({ route: 'POST /merchant/applications/{id}/submit', fn: 'outletSubmit', role: 'OutletsRole', auth: 'required', path: idPath }, async ({ user, path, now }) =>
+  submitApplication(user, path.id, now),
+);
+
+// ---- the circle's worker (进图) ----
+
+const statusList = z.pipe(
+  z.string().check(z.maxLength(200)),
+  z.transform((s) => s.split(',').filter(Boolean)),
+);
+
+export const queue = route(
+  { route: 'GET /worker/outlets', fn: 'outletReviewQueue', role: 'PublicReadRole', auth: 'required', query: z.object({ status: z.optional(z.pipe(statusList, z.array(z.enum(OUTLET_STATUSES)))) }) },
+  async ({ user, query }) => reviewQueue(user, (query.status as OutletStatus[] | undefined)?.length ? (query.status as OutletStatus[]) : undefined),
+);
+
+export const decision = route(
+  {
+    route: 'POST /worker/outlets/{id}/decisions',
+    fn: 'outletDecision',
+    role: 'OutletsRole',
+    auth: 'required',
+    path: idPath,
+    body: z.strictObject({
+      action: z.enum(['approve', 'reject', 'askChanges', 'suspend', 'reinstate', 'closeTemporarily', 'closePermanently']),
+      reason: z.optional(z.enum(Object.keys(DECISION_REASONS) as [DecisionReason, ...DecisionReason[]])),
+      note: z.optional(text('说明', 200, 0)),
+      until: z.optional(dateParam),
+    }),
+  },
+  async ({ user, path, body, now }) => decideOutlet(user, path.id, body, now),
+);
+
+export const audit = route({ route: 'GET /outlets/{id}/audit', fn: 'outletAudit', role: 'PublicReadRole', auth: 'required', path: idPath }, async ({ user, path }) => outletAudit(user, path.id));

@@ -1,0 +1,86 @@
+/**
+ * An outlet's life on the map (进图), shared by the server and the pages: its states and their names, the
+ * legal bases an outlet may be listed on, and the reasons a worker's decision must give.
+ *
+ *   draft ──submit──▶ submitted ──approve──▶ listed ⇄ suspended (reinstate) / closed_temporarily (until a date)
+ *     ▲                 │  └─reject──▶ rejected        └──closePermanently──▶ closed_permanently
+ *     └───submit─── needs_changes ◀─askChanges─┘
+ */
+import type { ApprovalState } from './api';
+import { openState, type OpeningHours, type OpenState } from './hours';
+import { shanghaiDate } from './time';
+
+export const OUTLET_STATUSES = ['draft', 'submitted', 'needs_changes', 'listed', 'rejected', 'suspended', 'closed_temporarily', 'closed_permanently'] as const;
+export type OutletStatus = (typeof OUTLET_STATUSES)[number];
+
+export const OUTLET_STATUS_NAMES: Record<OutletStatus, string> = {
+  draft: '草稿',
+  submitted: '待审核',
+  needs_changes: '待修改',
+  listed: '已进图',
+  rejected: '未通过',
+  suspended: '已暂停展示',
+  closed_temporarily: '暂停营业',
+  closed_permanently: '已关闭',
+};
+
+/**
+ * Residents find these on the map and in nearby search. A temporarily closed outlet stays findable, marked
+ * closed until its date, so nobody walks there in vain and nothing has to put it back when the date passes.
+ */
+export const FINDABLE_STATUSES: readonly OutletStatus[] = ['listed', 'closed_temporarily'];
+
+/** The coarse state the older parts of the app (and the nearby index) go by. */
+export function approvalOf(status: OutletStatus): ApprovalState {
+  if (FINDABLE_STATUSES.includes(status)) return 'approved';
+  if (status === 'rejected') return 'rejected';
+  if (status === 'suspended' || status === 'closed_permanently') return 'suspended';
+  return 'pending';
+}
+
+/** The status of an outlet record; outlets loaded before statuses existed have only their approval. */
+export function statusOf(o: { status?: OutletStatus; approval: ApprovalState }): OutletStatus {
+  if (o.status) return o.status;
+  return ({ approved: 'listed', pending: 'submitted', rejected: 'rejected', suspended: 'suspended' } as const)[o.approval];
+}
+
+/** What makes an outlet lawful to list (《无证无照经营查处办法》 art. 3 names the two licence-free cases). */
+export const LEGAL_BASES = ['licence', 'skill_service', 'designated_stall', 'community'] as const;
+export type LegalBasisKind = (typeof LEGAL_BASES)[number];
+export const LEGAL_BASIS_NAMES: Record<LegalBasisKind, string> = {
+  licence: '营业执照',
+  skill_service: '便民劳务（依法无需办照）',
+  designated_stall: '政府指定场所和时段的摊位',
+  community: '社区或公益服务',
+};
+
+export type LegalBasis =
+  | { kind: 'licence'; licenceNo: string }
+  | { kind: 'skill_service' }
+  | { kind: 'designated_stall'; place: string; hours: string }
+  | { kind: 'community'; organiser: string };
+
+/** Why a worker decided as they did: a code people can count, with a note in words. */
+export const DECISION_REASONS = {
+  incomplete: '资料不全',
+  prices_unclear: '价格未明码标价',
+  wrong_location: '位置或地址不符',
+  not_in_circle: '不在本生活圈',
+  not_allowed: '不属于便民服务业态',
+  no_legal_basis: '经营依据不足',
+  duplicate: '重复登记',
+  complaints: '居民反映问题较多',
+  closed: '已停止经营',
+  renovation: '装修或临时歇业',
+  other: '其他',
+} as const;
+export type DecisionReason = keyof typeof DECISION_REASONS;
+
+/** Open now, unless closed until a date (暂停营业), whatever the weekly hours say. */
+export function outletOpenState(o: { hours: OpeningHours; closedUntil?: string }, now: Date): OpenState {
+  if (o.closedUntil && shanghaiDate(now) <= o.closedUntil) {
+    const [, m, d] = o.closedUntil.split('-').map(Number);
+    return { open: false, alwaysOpen: false, label: `暂停营业 · ${m}月${d}日后恢复` };
+  }
+  return openState(o.hours, now);
+}
