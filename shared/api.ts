@@ -3,6 +3,8 @@ import type { OpeningHours, OpenState } from './hours';
 import type { WalkingBucket } from './walking';
 import type { CategoryTier } from './categories';
 import type { LegalBasis, OutletStatus } from './outlets';
+import type { CheckedAt } from './freshness';
+import type { Change } from './revisions';
 import type { BookingState } from './bookings';
 
 export type Role = 'resident' | 'volunteer' | 'merchant' | 'worker';
@@ -78,6 +80,10 @@ export interface Outlet {
   closedUntil?: string;
   submittedAt?: string;
   listedAt?: string;
+  /** When each field was last confirmed true (shared/freshness.ts). */
+  checkedAt?: CheckedAt;
+  /** A merchant's edit waiting for the worker (written with the outlet, so the queue needs no extra reads). */
+  pendingRevisionId?: string;
   ownerId?: string;
   description?: string;
   badges?: string[];
@@ -100,6 +106,8 @@ export interface OutletSummary {
   bucket: WalkingBucket;
   openState: OpenState;
   headlinePrices: HeadlinePrice[];
+  /** Hours not confirmed for 180 days: show 待确认. */
+  hoursUnconfirmed?: boolean;
 }
 
 export interface NearbyResponse {
@@ -115,6 +123,8 @@ export interface OutletDetail extends Outlet {
   openState: OpenState;
   hoursText: string[];
   circleName?: string;
+  /** Hours not confirmed for 180 days: show 待确认. */
+  hoursUnconfirmed?: boolean;
 }
 
 export interface Me {
@@ -529,4 +539,22 @@ export interface RewardChange {
   pricePoints?: number;
   active?: boolean;
   addStock?: number;
+}
+
+/** A listed outlet's edit that waits for the circle's worker, field by field. */
+export interface PendingRevision {
+  id: string;
+  outletId: string;
+  createdAt: string;
+  by: string;
+  changes: Change[];
+}
+
+/** One line of an outlet's public price history. */
+export interface PriceChange {
+  at: string;
+  serviceId: string;
+  name: string;
+  from: string | null;
+  to: string | null;
 }

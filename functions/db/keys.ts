@@ -65,6 +65,11 @@ export const keys = {
   /** An outlet's audit entries (append-only), in time order within its partition. */
   outletAudit: (outletId: string, at: string, id: string) => ({ PK: `OUTLET#${outletId}`, SK: `AUDIT#${at}#${id}` }),
   outletAuditPrefix: 'AUDIT#',
+  /** The one revision of a listed outlet waiting for its worker (a newer edit replaces it). */
+  outletRevision: (outletId: string) => ({ PK: `OUTLET#${outletId}`, SK: 'REVISION#pending' }),
+  /** One line of an outlet's public price history (价格变动记录). */
+  priceChange: (outletId: string, at: string, serviceId: string) => ({ PK: `OUTLET#${outletId}`, SK: `PRICE#${at}#${serviceId}` }),
+  priceChangePrefix: 'PRICE#',
   servicePrefix: 'SERVICE#',
 
   nearEntry: (outletId: string, category: string) => ({ PK: `OUTLET#${outletId}`, SK: `NEAR#${category}` }),

@@ -2,6 +2,7 @@
 import { notFound } from '../core/errors';
 import { describeHours } from '../../shared/hours';
 import { outletOpenState } from '../../shared/outlets';
+import { freshness } from '../../shared/freshness';
 import type { NearbyResponse, OutletDetail } from '../../shared/api';
 import { decodeCursor, encodeCursor, rankNearby, searchPlan, type NearbyQuery } from './search';
 import { getOutletWithServices, readNearbyCells } from './store';
@@ -41,6 +42,7 @@ export async function outletDetail(id: string, now: Date): Promise<OutletDetail>
     ...found.outlet,
     services: found.services,
     openState: outletOpenState(found.outlet, now),
+    ...(freshness(found.outlet.checkedAt, now).hoursUnconfirmed ? { hoursUnconfirmed: true } : {}),
     hoursText: describeHours(found.outlet.hours),
     ...(circle ? { circleName: circle.name } : {}),
   };

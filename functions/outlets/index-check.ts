@@ -13,7 +13,7 @@ import { listingsOf } from './listing';
 import { listOutletsOfCircle } from './store';
 
 /** The fields of an entry that must match the record exactly. */
-const ENTRY_FIELDS = ['name', 'categories', 'address', 'lat', 'lng', 'hours', 'headlinePrices', 'closedUntil'] as const;
+const ENTRY_FIELDS = ['name', 'categories', 'address', 'lat', 'lng', 'hours', 'headlinePrices', 'closedUntil', 'checkedAt'] as const;
 
 export async function checkOutletIndex(outletId: string): Promise<string[]> {
   const items = await queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.outletPartition(outletId) }, ConsistentRead: true });

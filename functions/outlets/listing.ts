@@ -39,6 +39,7 @@ export function listingsOf(outlet: Outlet, services: Service[]): Listing[] {
     hours: outlet.hours,
     headlinePrices: headlinePrices(services),
     ...(outlet.closedUntil ? { closedUntil: outlet.closedUntil } : {}),
+    ...(outlet.checkedAt ? { checkedAt: outlet.checkedAt } : {}),
   };
   return [NEAR_ALL, ...new Set(outlet.categories)].map((category) => ({ category, cell: geohash.slice(0, NEAR_CELL_PRECISION), geohash, entry }));
 }

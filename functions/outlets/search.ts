@@ -4,6 +4,7 @@
  */
 import { AppError } from '../core/errors';
 import { outletOpenState } from '../../shared/outlets';
+import { freshness, type CheckedAt } from '../../shared/freshness';
 import { categoryName } from '../../shared/categories';
 import {
   distanceMetres,
@@ -22,6 +23,7 @@ import { NEAR_CELL_PRECISION } from '../db/keys';
 export type NearbyEntry = Pick<OutletSummary, 'id' | 'name' | 'categories' | 'address' | 'lat' | 'lng' | 'headlinePrices'> & {
   hours: OpeningHours;
   closedUntil?: string;
+  checkedAt?: CheckedAt;
 };
 
 export interface NearbyQuery {
@@ -59,7 +61,9 @@ export function rankNearby(entries: NearbyEntry[], q: Omit<NearbyQuery, 'limit' 
     const minutes = walkingMinutes(d, q.pace);
     if (minutes > q.maxMinutes) continue;
     const state = outletOpenState(e, now);
-    if (q.openNow && !state.open) continue;
+    const fresh = freshness(e.checkedAt, now);
+    // Nothing confirmed for a year: it may not be there at all, so it is not promised as 营业中.
+    if (q.openNow && (!state.open || fresh.stale)) continue;
     out.push({
       id: e.id,
       name: e.name,
@@ -72,6 +76,7 @@ export function rankNearby(entries: NearbyEntry[], q: Omit<NearbyQuery, 'limit' 
       bucket: walkingBucket(minutes),
       openState: state,
       headlinePrices: e.headlinePrices,
+      ...(fresh.hoursUnconfirmed ? { hoursUnconfirmed: true } : {}),
     });
   }
   const exact = new Map(out.map((o) => [o.id, distanceMetres(q.centre, o)]));

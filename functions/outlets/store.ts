@@ -9,7 +9,7 @@ import { statusOf, type DecisionReason, type OutletStatus } from '../../shared/o
 import type { NearbyEntry } from './search';
 import type { Outlet, Service } from '../../shared/api';
 
-const NEARBY_PROJECTION = projection(['id', 'name', 'categories', 'address', 'lat', 'lng', 'hours', 'headlinePrices', 'closedUntil']);
+const NEARBY_PROJECTION = projection(['id', 'name', 'categories', 'address', 'lat', 'lng', 'hours', 'headlinePrices', 'closedUntil', 'checkedAt']);
 /** At most this many priced items per outlet, so that one save stays inside a transaction's 100 actions. */
 export const MAX_SERVICES = 60;
 

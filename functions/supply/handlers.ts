@@ -5,6 +5,7 @@ import { outletApplicationSchema } from '../../shared/schemas/outlet';
 import { DECISION_REASONS, OUTLET_STATUSES, type DecisionReason, type OutletStatus } from '../../shared/outlets';
 import { apply, myApplication, myOutlets, submitApplication, updateApplication } from './onboarding';
 import { decideOutlet, outletAudit, reviewQueue } from './review';
+import { confirmUnchanged, decideRevision, editOutlet, pendingRevision, priceHistory } from './edits';
 
 const idPath = z.object({ id: idParam });
 
@@ -42,7 +43,7 @@ const statusList = z.pipe(
 
 export const queue = route(
   { route: 'GET /worker/outlets', fn: 'outletReviewQueue', role: 'PublicReadRole', auth: 'required', query: z.object({ status: z.optional(z.pipe(statusList, z.array(z.enum(OUTLET_STATUSES)))) }) },
-  async ({ user, query }) => reviewQueue(user, (query.status as OutletStatus[] | undefined)?.length ? (query.status as OutletStatus[]) : undefined),
+  async ({ user, query, now }) => reviewQueue(user, query.status?.length ? (query.status as OutletStatus[]) : undefined, now),
 );
 
 export const decision = route(
@@ -63,3 +64,35 @@ export const decision = route(
 );
 
 export const audit = route({ route: 'GET /outlets/{id}/audit', fn: 'outletAudit', role: 'PublicReadRole', auth: 'required', path: idPath }, async ({ user, path }) => outletAudit(user, path.id));
+
+// ---- a listed outlet kept current ----
+
+export const edit = route(
+  { route: 'POST /merchant/outlets/{id}/revisions', fn: 'outletEdit', role: 'OutletsRole', auth: 'required', path: idPath, body: outletApplicationSchema },
+  async ({ user, path, body, now }) => editOutlet(user, path.id, body, now),
+);
+
+export const confirm = route({ route: 'POST /merchant/outlets/{id}/confirm', fn: 'outletConfirm', role: 'OutletsRole', auth: 'required', path: idPath }, async ({ user, path, now }) =>
+  confirmUnchanged(user, path.id, now),
+);
+
+export const revision = route({ route: 'GET /outlets/{id}/revision', fn: 'outletRevision', role: 'PublicReadRole', auth: 'required', path: idPath }, async ({ user, path }) => pendingRevision(user, path.id));
+
+export const revisionDecision = route(
+  {
+    route: 'POST /worker/outlets/{id}/revision',
+    fn: 'outletRevisionDecision',
+    role: 'OutletsRole',
+    auth: 'required',
+    path: idPath,
+    body: z.strictObject({
+      revisionId: idParam,
+      action: z.enum(['approve', 'reject']),
+      reason: z.optional(z.enum(Object.keys(DECISION_REASONS) as [DecisionReason, ...DecisionReason[]])),
+      note: z.optional(text('说明', 200, 0)),
+    }),
+  },
+  async ({ user, path, body, now }) => decideRevision(user, path.id, body, now),
+);
+
+export const prices = route({ route: 'GET /outlets/{id}/prices', fn: 'outletPriceHistory', role: 'PublicReadRole', auth: 'none', path: idPath }, async ({ path }) => priceHistory(path.id));

@@ -16,6 +16,7 @@ import { approvalOf, statusOf, type OutletStatus } from '../../shared/outlets';
 import type { OutletApplication } from '../../shared/schemas/outlet';
 import type { Outlet, Service } from '../../shared/api';
 import { shanghaiDate } from '../../shared/time';
+import { checked, FRESH_FIELDS } from '../../shared/freshness';
 
 /** A pin further than this from its circle's centre belongs to another circle (or is a mistake). */
 export const MAX_METRES_FROM_CIRCLE = 3000;
@@ -68,7 +69,7 @@ export async function apply(user: AuthUser, input: OutletApplication, idempotenc
   const load = async (id: string) => (await getOutletWithServices(id)) ?? undefined;
   const { result, replayed } = await idempotent({ userId: user.id, key: idempotencyKey, operation: 'POST /merchant/applications', body: input, now }, load, async (guard) => {
     await assertInCircle(input);
-    const app = outletOf(newId('o'), user.id, input, 'draft');
+    const app = outletOf(newId('o'), user.id, input, 'draft', { checkedAt: checked(undefined, FRESH_FIELDS, now) });
     const at = now.toISOString();
     const saved = await saveOutlet(app.outlet, app.services, {
       extras: { audit: auditPut(app.outlet.id, { id: auditId(), at, by: user.id, role: 'owner', action: 'create', to: 'draft' }), [GUARD]: guard(app.outlet.id) },
@@ -92,7 +93,7 @@ export async function updateApplication(user: AuthUser, id: string, input: Outle
   if (status !== 'draft' && status !== 'needs_changes') throw new AppError('CONFLICT', '已提交的申请在审核中，不能修改', { reason: 'OUTLET_STATE', status });
   if (input.circleId !== previous.outlet.circleId) throw forbidden('不能把申请改到另一个生活圈，请重新申请');
   await assertInCircle(input);
-  const next = outletOf(id, user.id, input, status);
+  const next = outletOf(id, user.id, input, status, { checkedAt: checked(undefined, FRESH_FIELDS, new Date()) });
   if ((await saveOutlet(next.outlet, next.services, { previous })) !== 'saved') throw new AppError('CONFLICT', '申请刚刚有变化，请刷新后再改', { reason: 'CHANGED' });
   return next;
 }

@@ -10,7 +10,8 @@ import { hasRole, ownsOutlet, requireWorker, requireWorkerOf } from '../auth/pol
 import { auditPut, getOutletWithServices, listAudit, listOutletsOfCircle, saveOutlet } from '../outlets/store';
 import { decide, type Decision, type WorkerAction } from '../outlets/lifecycle';
 import { getUser, grantRole } from '../users/store';
-import { approvalOf, statusOf, type OutletStatus } from '../../shared/outlets';
+import { approvalOf, FINDABLE_STATUSES, statusOf, type OutletStatus } from '../../shared/outlets';
+import { freshness } from '../../shared/freshness';
 import type { Outlet } from '../../shared/api';
 import { shanghaiDate } from '../../shared/time';
 
@@ -19,15 +20,26 @@ const WORKER_ONLY = '只有社区工作者可以审核网点';
 export interface ReviewItem {
   outlet: Outlet;
   status: OutletStatus;
+  /** Why it is in the queue: a new application, an edit waiting for review, or nothing confirmed for a year. */
+  why: 'application' | 'revision' | 'stale' | 'status';
 }
 
-/** The circle's outlets in the given statuses (default: waiting for review), oldest submission first. */
-export async function reviewQueue(worker: AuthUser, statuses: readonly OutletStatus[] = ['submitted']): Promise<{ items: ReviewItem[] }> {
+/**
+ * The worker's queue: new applications, edits waiting for review and outlets nobody confirmed for a year,
+ * oldest first; or, given statuses, the circle's outlets in those statuses (网点管理).
+ */
+export async function reviewQueue(worker: AuthUser, statuses?: readonly OutletStatus[], now = new Date()): Promise<{ items: ReviewItem[] }> {
   const circleId = requireWorker(worker, WORKER_ONLY);
-  const items = (await listOutletsOfCircle(circleId))
-    .map((outlet) => ({ outlet, status: statusOf(outlet) }))
-    .filter((i) => statuses.includes(i.status))
-    .sort((a, b) => (a.outlet.submittedAt ?? '').localeCompare(b.outlet.submittedAt ?? ''));
+  const items: ReviewItem[] = [];
+  for (const outlet of await listOutletsOfCircle(circleId)) {
+    const status = statusOf(outlet);
+    if (statuses) {
+      if (statuses.includes(status)) items.push({ outlet, status, why: 'status' });
+    } else if (status === 'submitted') items.push({ outlet, status, why: 'application' });
+    else if (outlet.pendingRevisionId) items.push({ outlet, status, why: 'revision' });
+    else if (FINDABLE_STATUSES.includes(status) && freshness(outlet.checkedAt, now).stale) items.push({ outlet, status, why: 'stale' });
+  }
+  items.sort((a, b) => (a.outlet.submittedAt ?? '').localeCompare(b.outlet.submittedAt ?? ''));
   return { items };
 }
 
