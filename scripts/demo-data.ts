@@ -7,7 +7,7 @@ import type { OpeningHours } from '../shared/hours';
 import type { UserRecord } from '../functions/users/store';
 
 // Bump when the demo data changes: a stack kept on disk then reloads it (puts overwrite the old items).
-export const DEMO_SEED_VERSION = 'v8';
+export const DEMO_SEED_VERSION = 'v9';
 
 export function rng(seed: number) {
   let a = seed >>> 0;
@@ -130,6 +130,8 @@ export const DEMO_USERS: UserRecord[] = [
   { id: 'u_demo_childcare', nickname: '孙园长（托育）', roles: ['merchant'], demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
   { id: 'u_demo_worker', nickname: '陈社工', roles: ['resident', 'worker'], circleId: 'c-hongfeng', demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
   { id: 'u_demo_station', nickname: '赵站长（暖心驿站）', roles: ['resident', 'merchant'], demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
+  // Has applied to put a stall on the map: the worker's review queue shows it.
+  { id: 'u_demo_applicant', nickname: '周师傅（申请入驻）', roles: ['resident'], homeCircleId: 'c-hongfeng', demo: true, createdAt: '2026-01-05T02:00:00.000Z' },
 ];
 
 export interface DemoOutlet {
@@ -370,3 +372,21 @@ export const DEMO_ACTIVITIES: Array<{ key: string; title: string; description: s
   { key: 'repair-day', title: '便民维修服务日', description: '协助师傅登记、引导居民，义务磨刀修伞。', place: '红枫社区广场', dayOffset: 1, startTime: '09:00', endTime: '11:30', capacity: 10 },
   { key: 'canteen', title: '长者食堂送餐', description: '为独居老人送午餐上门。', place: '康乐长者食堂', dayOffset: 2, startTime: '10:30', endTime: '12:30', capacity: 6 },
 ];
+
+/** 周师傅's application, submitted for review (商户入驻 → 进图). */
+export const DEMO_APPLICATION = {
+  circleId: 'c-hongfeng',
+  name: '周师傅修伞补衣',
+  categories: ['repair'],
+  lat: 36.6651,
+  lng: 117.0541,
+  address: '幸福里小区南门西侧',
+  phone: '13905310088',
+  hours: { windows: [{ days: [2, 4, 6], open: '08:30', close: '11:30' }, { days: [2, 4, 6], open: '15:00', close: '18:00' }], note: '雨天照常出摊' },
+  services: [
+    { name: '修伞', note: '换伞骨、伞布', unit: '把', priceFen: 500, priceMaxFen: 1500 },
+    { name: '缝补衣物', note: '开线、破洞', unit: '件', priceFen: 300, priceMaxFen: 1000 },
+    { name: '换拉链', unit: '条', priceFen: 1000, priceMaxFen: 2000 },
+  ],
+  legalBasis: { kind: 'skill_service' as const },
+};

@@ -100,3 +100,40 @@ export async function ensureDemoPoints(now = new Date()): Promise<number> {
   return created;
 }
 
+
+/**
+ * The supply side, once per seed version: 周师傅's application waiting for review, and an edit of 安心家电上门维修站
+ * (a licence added and a price raised by a third) waiting as a revision, so the worker's queue is never empty.
+ */
+export async function ensureDemoSupply(now = new Date()): Promise<boolean> {
+  const { db, tableName } = await import('../functions/db/client');
+  const { keys } = await import('../functions/db/keys');
+  const demo = await import('./demo-data');
+  const marker = keys.seedMarker(`${demo.DEMO_SEED_VERSION}-supply`);
+  if ((await db().send(new GetCommand({ TableName: tableName(), Key: marker }))).Item) return false;
+  const { apply, submitApplication } = await import('../functions/supply/onboarding');
+  const { editOutlet, fieldsOf } = await import('../functions/supply/edits');
+  const { getOutletWithServices } = await import('../functions/outlets/store');
+  const as = (id: string) => {
+    const u = demo.DEMO_USERS.find((x) => x.id === id)!;
+    return { id: u.id, roles: u.roles };
+  };
+  const { application } = await apply(as('u_demo_applicant'), demo.DEMO_APPLICATION, `demo-seed-application-${demo.DEMO_SEED_VERSION}`, now);
+  if (application.outlet.status === 'draft') await submitApplication(as('u_demo_applicant'), application.outlet.id, now);
+  const anxin = (await getOutletWithServices('o-anxin'))!;
+  await editOutlet(
+    as('u_demo_merchant'),
+    'o-anxin',
+    {
+      ...fieldsOf(anxin.outlet),
+      phone: anxin.outlet.phone ?? '',
+      circleId: anxin.outlet.circleId,
+      legalBasis: { kind: 'licence', licenceNo: '91370102MA3C7Y6X5P' },
+      services: anxin.services.map((s, i) => ({ ...s, ...(i === 0 ? { priceFen: 4000, priceMaxFen: undefined } : { priceFen: s.priceFen ?? 0 }), materials: undefined })),
+    },
+    now,
+  );
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...marker, loadedAt: now.toISOString() } }));
+  log('put 周师傅\'s application and an edit of 安心家电 in the review queue');
+  return true;
+}

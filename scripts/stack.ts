@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, ListTablesCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
-import { ensureDemoPoints, ensureDemoSlots, seedDemoData } from './demo-seed';
+import { ensureDemoPoints, ensureDemoSlots, ensureDemoSupply, seedDemoData } from './demo-seed';
 import { startH5Server } from './h5-server';
 
 export const ROOT = path.resolve(__dirname, '..');
@@ -212,6 +212,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       await seedDemoData();
       const slots = await ensureDemoSlots();
       const points = await ensureDemoPoints();
+      await ensureDemoSupply();
       if (points) log(`published ${points} demo activities and rewards`);
       if (slots) log(`published ${slots} demo booking slots`);
     }

@@ -25,7 +25,12 @@ export function fieldsOf(o: Outlet | OutletApplication): OutletFields {
   return { name: o.name, categories: o.categories, lat: o.lat, lng: o.lng, address: o.address, phone: o.phone, hours: o.hours, legalBasis: o.legalBasis, description: o.description };
 }
 
+/**
+ * The price list an edit asks for. An item the outlet already has keeps what only the server sets (canteen
+ * pricing, a childcare age band, the hardship meal) and, unless the edit says otherwise, whether it is bookable.
+ */
 function servicesOf(a: OutletApplication, current: Service[]): Service[] {
+  const byId = new Map(current.map((s) => [s.id, s]));
   const used = new Set([...current.map((s) => s.id), ...a.services.map((s) => s.id).filter(Boolean)]);
   let n = 0;
   const nextId = () => {
@@ -33,7 +38,11 @@ function servicesOf(a: OutletApplication, current: Service[]): Service[] {
     used.add(`s${n}`);
     return `s${n}`;
   };
-  return a.services.map(({ id, materials, ...s }) => ({ ...s, id: id ?? nextId(), ...(materials ? { materials: true } : {}) }));
+  return a.services.map(({ id, materials, bookable, ...s }) => {
+    const old = id ? byId.get(id) : undefined;
+    const kept = old ? { ...(old.pricing ? { pricing: old.pricing } : {}), ...(old.ageBand ? { ageBand: old.ageBand } : {}), ...(old.hardshipOnly ? { hardshipOnly: true } : {}) } : {};
+    return { ...s, ...kept, id: id ?? nextId(), bookable: bookable ?? old?.bookable ?? false, ...(materials ? { materials: true } : {}) };
+  });
 }
 
 /** The price history lines of the price changes that go live now. */

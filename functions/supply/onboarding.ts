@@ -61,7 +61,7 @@ function outletOf(id: string, ownerId: string, a: OutletApplication, status: Out
     while (used.has(`s${++n}`));
     return `s${n}`;
   };
-  const services: Service[] = a.services.map(({ id, materials, ...s }) => ({ ...s, id: id ?? nextId(), ...(materials ? { materials: true } : {}) }));
+  const services: Service[] = a.services.map(({ id, materials, bookable, ...s }) => ({ ...s, id: id ?? nextId(), bookable: bookable ?? false, ...(materials ? { materials: true } : {}) }));
   return { outlet, services };
 }
 

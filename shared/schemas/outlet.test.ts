@@ -2,10 +2,10 @@ import { applicationProblem, outletApplicationSchema } from './outlet';
 import { goodApplication } from '../../tests/support/outlets';
 
 describe('the outlet application schema', () => {
-  it('accepts a complete application and defaults services to not bookable', () => {
+  it('accepts a complete application', () => {
     const r = outletApplicationSchema.safeParse(goodApplication);
     expect(r.success).toBe(true);
-    expect(r.success && r.data.services[0].bookable).toBe(false);
+    expect(r.success && r.data.services.map((s) => s.name)).toEqual(['钉鞋掌', '配钥匙', '材料费']);
   });
   it.each([
     [{ lat: 1.3, lng: 103.8 }, '位置不在国内'],

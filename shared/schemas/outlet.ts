@@ -41,7 +41,8 @@ const serviceSchema = z
     priceMaxFen: z.optional(fen),
     /** This item is the material charge (另收材料费) of the outlet's other items. */
     materials: z.optional(z.boolean()),
-    bookable: z._default(z.boolean(), false),
+    /** Absent: a new item is not bookable; an edited one keeps what it was. */
+    bookable: z.optional(z.boolean()),
   })
   .check(
     z.refine((s) => s.priceMaxFen === undefined || s.priceMaxFen > s.priceFen, { message: '价格区间的上限要高于下限', path: ['priceMaxFen'] }),
