@@ -2,7 +2,7 @@
 import type { OpeningHours, OpenState } from './hours';
 import type { WalkingBucket } from './walking';
 import type { CategoryTier } from './categories';
-import type { LegalBasis, OutletStatus } from './outlets';
+import type { LegalBasis, OutletStatus, ReportKind, ReportOutcome } from './outlets';
 import type { CheckedAt } from './freshness';
 import type { Change } from './revisions';
 import type { BookingState } from './bookings';
@@ -557,4 +557,26 @@ export interface PriceChange {
   name: string;
   from: string | null;
   to: string | null;
+}
+
+/** A resident's report about an outlet (纠错), and what came of it. */
+export interface OutletReport {
+  outletId: string;
+  outletName: string;
+  kind: ReportKind;
+  note?: string;
+  at: string;
+  outcome?: ReportOutcome;
+  outcomeNote?: string;
+}
+
+/** Three or more independent reports within 30 days: a task in the circle worker's queue. */
+export interface ReportTask {
+  outletId: string;
+  outletName: string;
+  circleId: string;
+  state: 'collecting' | 'open';
+  openedAt?: string;
+  reports: Array<{ userId: string; kind: ReportKind; note?: string; at: string }>;
+  version: number;
 }

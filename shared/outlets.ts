@@ -84,3 +84,12 @@ export function outletOpenState(o: { hours: OpeningHours; closedUntil?: string }
   }
   return openState(o.hours, now);
 }
+
+/** What a resident can report about an outlet (纠错). */
+export const REPORT_KINDS = { closed: '已关门', wrong_hours: '时间不对', wrong_price: '价格不符', wrong_location: '位置不对' } as const;
+export type ReportKind = keyof typeof REPORT_KINDS;
+/** Independent reports within this many days that make a task for the worker; one per person per outlet in it. */
+export const REPORT_WINDOW_DAYS = 30;
+export const REPORTS_FOR_TASK = 3;
+export const REPORT_OUTCOMES = { edited: '已更正', closed: '已确认关门', dismissed: '经核实无误' } as const;
+export type ReportOutcome = keyof typeof REPORT_OUTCOMES;

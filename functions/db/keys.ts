@@ -70,6 +70,16 @@ export const keys = {
   /** One line of an outlet's public price history (价格变动记录). */
   priceChange: (outletId: string, at: string, serviceId: string) => ({ PK: `OUTLET#${outletId}`, SK: `PRICE#${at}#${serviceId}` }),
   priceChangePrefix: 'PRICE#',
+  /** One person's 30-day gate for reporting one outlet (one report per person per outlet per 30 days). */
+  reportGate: (outletId: string, userId: string) => ({ PK: `REPORTGATE#${outletId}#${userId}`, SK: '#GATE' }),
+  /** The residents' reports of an outlet not yet resolved; indexed for its circle's worker once it is a task. */
+  reportTask: (outletId: string) => ({ PK: `OUTLET#${outletId}`, SK: 'REPORTS#open' }),
+  reportTaskOfCircle: (circleId: string, openedAt: string, outletId: string) => ({ GSI2PK: `CIRCLE#${circleId}#REPORTTASKS`, GSI2SK: `${openedAt}#${outletId}` }),
+  reportTasksOfCircle: (circleId: string) => `CIRCLE#${circleId}#REPORTTASKS`,
+  resolvedReports: (outletId: string, at: string) => ({ PK: `OUTLET#${outletId}`, SK: `REPORTS#resolved#${at}` }),
+  /** A resident's own report, where they see what came of it. */
+  reportOfUser: (userId: string, at: string, outletId: string) => ({ PK: `USER#${userId}`, SK: `REPORT#${at}#${outletId}` }),
+  reportOfUserPrefix: 'REPORT#',
   servicePrefix: 'SERVICE#',
 
   nearEntry: (outletId: string, category: string) => ({ PK: `OUTLET#${outletId}`, SK: `NEAR#${category}` }),

@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { created, route } from '../http/handler';
 import { dateParam, idParam, idempotencyKeyOf, text } from '../http/validate';
 import { outletApplicationSchema } from '../../shared/schemas/outlet';
-import { DECISION_REASONS, OUTLET_STATUSES, type DecisionReason, type OutletStatus } from '../../shared/outlets';
+import { DECISION_REASONS, OUTLET_STATUSES, REPORT_KINDS, REPORT_OUTCOMES, type DecisionReason, type OutletStatus, type ReportKind, type ReportOutcome } from '../../shared/outlets';
+import { myReports, reportOutlet, reportTasks, resolveReports } from './corrections';
 import { apply, myApplication, myOutlets, submitApplication, updateApplication } from './onboarding';
 import { decideOutlet, outletAudit, reviewQueue } from './review';
 import { confirmUnchanged, decideRevision, editOutlet, pendingRevision, priceHistory } from './edits';
@@ -96,3 +97,37 @@ export const revisionDecision = route(
 );
 
 export const prices = route({ route: 'GET /outlets/{id}/prices', fn: 'outletPriceHistory', role: 'PublicReadRole', auth: 'none', path: idPath }, async ({ path }) => priceHistory(path.id));
+
+// ---- residents' corrections (纠错) ----
+
+export const report = route(
+  {
+    route: 'POST /outlets/{id}/reports',
+    fn: 'outletReport',
+    role: 'OutletsRole',
+    auth: 'required',
+    path: idPath,
+    body: z.strictObject({ kind: z.enum(Object.keys(REPORT_KINDS) as [ReportKind, ...ReportKind[]]), note: z.optional(text('说明', 200, 0)) }),
+  },
+  async ({ user, path, body, now }) => created(await reportOutlet(user, path.id, body, now)),
+);
+
+export const myReportsRoute = route({ route: 'GET /me/reports', fn: 'myOutletReports', role: 'PublicReadRole', auth: 'required' }, async ({ user }) => myReports(user));
+
+export const tasks = route({ route: 'GET /worker/reports', fn: 'outletReportTasks', role: 'PublicReadRole', auth: 'required' }, async ({ user }) => reportTasks(user));
+
+export const resolve = route(
+  {
+    route: 'POST /worker/reports/{id}/resolve',
+    fn: 'outletReportResolve',
+    role: 'OutletsRole',
+    auth: 'required',
+    path: idPath,
+    body: z.strictObject({
+      outcome: z.enum(Object.keys(REPORT_OUTCOMES) as [ReportOutcome, ...ReportOutcome[]]),
+      reason: z.optional(z.enum(Object.keys(DECISION_REASONS) as [DecisionReason, ...DecisionReason[]])),
+      note: z.optional(text('说明', 200, 0)),
+    }),
+  },
+  async ({ user, path, body, now }) => resolveReports(user, path.id, body, now),
+);

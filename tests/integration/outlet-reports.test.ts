@@ -1,0 +1,105 @@
+/** 纠错 over HTTP: residents report an outlet, three independent reports make a task, the worker resolves it. */
+import { randomUUID } from 'node:crypto';
+import { api, expectError, signInAs } from '../support/api';
+import { useStackTable } from '../support/db';
+import { goodApplication } from '../support/outlets';
+import { checkOutletIndex } from '../../functions/outlets/index-check';
+import type { Outlet, ReportTask } from '../../shared/api';
+
+useStackTable();
+jest.setTimeout(120_000);
+
+const tag = () => randomUUID().slice(0, 8);
+const person = async () => {
+  const r = await api('/auth/wechat', { body: { code: `reports-x-${tag()}` } });
+  return { token: r.body.token as string, id: r.body.user.id as string };
+};
+let worker: string;
+beforeAll(async () => {
+  worker = await signInAs('u_demo_worker');
+});
+
+async function listed(): Promise<{ outlet: Outlet; owner: string }> {
+  const owner = (await person()).token;
+  const body = { ...goodApplication, name: `测试修鞋${tag()}`, lat: 36.6863 + Math.random() * 0.001, lng: 117.0465 + Math.random() * 0.001 };
+  const outlet: Outlet = (await api('/merchant/applications', { token: owner, body, headers: { 'idempotency-key': randomUUID().replace(/-/g, '') } })).body.outlet;
+  await api(`/merchant/applications/${outlet.id}/submit`, { token: owner, method: 'POST' });
+  await api(`/worker/outlets/${outlet.id}/decisions`, { token: worker, body: { action: 'approve' } });
+  return { outlet, owner };
+}
+const tasks = async (): Promise<ReportTask[]> => (await api('/worker/reports', { token: worker })).body.items;
+const reportAs = (token: string, id: string, kind = 'closed', note?: string) => api(`/outlets/${id}/reports`, { token, body: { kind, ...(note ? { note } : {}) } });
+
+describe('residents correct the map', () => {
+  it('three independent 已关门 reports make a task; confirming it closes the outlet and every reporter sees the outcome', async () => {
+    const { outlet } = await listed();
+    const [a, b, c] = await Promise.all([person(), person(), person()]);
+    expect((await reportAs(a.token, outlet.id, 'closed', '门口贴了转让')).status).toBe(201);
+    expectError(await reportAs(a.token, outlet.id), 409, 'CONFLICT');
+    expect((await reportAs(b.token, outlet.id, 'wrong_hours')).status).toBe(201);
+    expect((await tasks()).map((t) => t.outletId)).not.toContain(outlet.id);
+    expect((await reportAs(c.token, outlet.id)).status).toBe(201);
+    const task = (await tasks()).find((t) => t.outletId === outlet.id)!;
+    expect(task).toMatchObject({ state: 'open', reports: expect.arrayContaining([expect.objectContaining({ kind: 'closed', note: '门口贴了转让' })]) });
+    expect(task.reports).toHaveLength(3);
+    expect((await api(`/worker/reports/${outlet.id}/resolve`, { token: worker, body: { outcome: 'closed', note: '上门核实已关门' } })).status).toBe(200);
+    expect((await api(`/outlets/${outlet.id}`)).status).toBe(404);
+    expect((await tasks()).map((t) => t.outletId)).not.toContain(outlet.id);
+    for (const r of [a, b, c]) {
+      const mine = (await api('/me/reports', { token: r.token })).body.items;
+      expect(mine).toEqual([expect.objectContaining({ outletId: outlet.id, outcome: 'closed', outcomeNote: '上门核实已关门' })]);
+    }
+    expect(await checkOutletIndex(outlet.id)).toEqual([]);
+  });
+
+  it('a dismissed task needs a reason and leaves the outlet listed', async () => {
+    const { outlet } = await listed();
+    const people = await Promise.all([person(), person(), person()]);
+    for (const p of people) await reportAs(p.token, outlet.id, 'wrong_price');
+    expectError(await api(`/worker/reports/${outlet.id}/resolve`, { token: worker, body: { outcome: 'dismissed' } }), 400, 'VALIDATION_FAILED');
+    expect((await api(`/worker/reports/${outlet.id}/resolve`, { token: worker, body: { outcome: 'dismissed', reason: 'other', note: '价格已核对，与公示一致' } })).status).toBe(200);
+    expect((await api(`/outlets/${outlet.id}`)).status).toBe(200);
+    expect((await api('/me/reports', { token: people[0].token })).body.items[0]).toMatchObject({ outcome: 'dismissed' });
+    expectError(await api(`/worker/reports/${outlet.id}/resolve`, { token: worker, body: { outcome: 'dismissed', reason: 'other' } }), 404, 'NOT_FOUND');
+  });
+
+  it('six residents reporting at the same moment: every report counts once', async () => {
+    const { outlet } = await listed();
+    const people = await Promise.all(Array.from({ length: 6 }, person));
+    const results = await Promise.all(people.map((p) => reportAs(p.token, outlet.id, 'wrong_location')));
+    expect(results.map((r) => r.status)).toEqual(Array(6).fill(201));
+    const task = (await tasks()).find((t) => t.outletId === outlet.id)!;
+    expect(task.reports.map((r) => r.userId).sort()).toEqual(people.map((p) => p.id).sort());
+    expect(task.version).toBe(6);
+  });
+
+  it('authorization and bad input', async () => {
+    const { outlet, owner } = await listed();
+    const stranger = (await person()).token;
+    const otherWorker = await (async () => {
+      const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
+      const { db, tableName } = await import('../../functions/db/client');
+      const { keys } = await import('../../functions/db/keys');
+      const id = `u_t_rworker_${tag()}`;
+      await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.user(id), type: 'user', id, nickname: '泉源社工', roles: ['resident', 'worker'], circleId: 'c-quanyuan', demo: true, createdAt: new Date().toISOString() } }));
+      return signInAs(id);
+    })();
+    expectError(await api(`/outlets/${outlet.id}/reports`, { body: { kind: 'closed' } }), 401, 'UNAUTHENTICATED');
+    expectError(await reportAs(owner, outlet.id), 403, 'FORBIDDEN');
+    expectError(await api('/worker/reports', { token: stranger }), 403, 'FORBIDDEN');
+    expectError(await api(`/worker/reports/${outlet.id}/resolve`, { token: otherWorker, body: { outcome: 'closed' } }), 403, 'FORBIDDEN');
+    expectError(await api(`/worker/reports/${outlet.id}/resolve`, { token: stranger, body: { outcome: 'closed' } }), 403, 'FORBIDDEN');
+    expectError(await api(`/outlets/${outlet.id}/reports`, { token: stranger, body: { kind: 'ghosts' } }), 400, 'VALIDATION_FAILED');
+    expectError(await api(`/outlets/${outlet.id}/reports`, { token: stranger, body: { kind: 'closed', note: '关'.repeat(201) } }), 400, 'VALIDATION_FAILED');
+    expectError(await api('/outlets/o-nowhere/reports', { token: stranger, body: { kind: 'closed' } }), 404, 'NOT_FOUND');
+    expect((await api('/me/reports', { token: stranger })).body.items).toEqual([]);
+  });
+});
+
+describe('demo data', () => {
+  it('puts an application and a revision in 陈社工’s queue', async () => {
+    const queue = (await api('/worker/outlets', { token: worker })).body.items;
+    expect(queue.find((i: { outlet: Outlet }) => i.outlet.name === '周师傅修伞补衣')).toMatchObject({ why: 'application', status: 'submitted' });
+    expect(queue.find((i: { outlet: Outlet }) => i.outlet.id === 'o-anxin')).toMatchObject({ why: 'revision' });
+  });
+});
