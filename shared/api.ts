@@ -2,7 +2,7 @@
 import type { OpeningHours, OpenState } from './hours';
 import type { WalkingBucket } from './walking';
 import type { CategoryTier } from './categories';
-import type { LegalBasis, OutletStatus, ReportKind, ReportOutcome } from './outlets';
+import type { LegalBasis, OutletStatus, Provider, ProvidersNow, ReportKind, ReportOutcome } from './outlets';
 import type { CheckedAt } from './freshness';
 import type { Change } from './revisions';
 import type { BookingState } from './bookings';
@@ -84,6 +84,8 @@ export interface Outlet {
   checkedAt?: CheckedAt;
   /** A merchant's edit waiting for the worker (written with the outlet, so the queue needs no extra reads). */
   pendingRevisionId?: string;
+  /** A booth's timetable of who is there when (定点不定人). */
+  providers?: Provider[];
   ownerId?: string;
   description?: string;
   badges?: string[];
@@ -125,6 +127,8 @@ export interface OutletDetail extends Outlet {
   circleName?: string;
   /** Hours not confirmed for 180 days: show 待确认. */
   hoursUnconfirmed?: boolean;
+  /** A booth with a timetable: who is there now and next. */
+  providersNow?: ProvidersNow;
 }
 
 export interface Me {

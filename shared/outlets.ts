@@ -93,3 +93,33 @@ export const REPORT_WINDOW_DAYS = 30;
 export const REPORTS_FOR_TASK = 3;
 export const REPORT_OUTCOMES = { edited: '已更正', closed: '已确认关门', dismissed: '经核实无误' } as const;
 export type ReportOutcome = keyof typeof REPORT_OUTCOMES;
+
+/** 定点不定人: who works at a booth when (a 便民服务亭 or a tidal stall shared by several craftspeople). */
+export interface Provider {
+  name: string;
+  craft: string;
+  days: number[];
+  open: string;
+  close: string;
+}
+
+export interface ProvidersNow {
+  current?: Provider & { until: string };
+  next?: Provider & { from: string; dayOffset: number };
+}
+
+/** Who is at the booth now and who comes next, in China time. */
+export function providersNow(providers: readonly Provider[] | undefined, now: Date): ProvidersNow {
+  const out: ProvidersNow = {};
+  let best: { at: number; p: Provider; from: string; dayOffset: number } | undefined;
+  for (const p of providers ?? []) {
+    const state = openState({ windows: [{ days: p.days, open: p.open, close: p.close }] }, now);
+    if (state.open && !out.current) out.current = { ...p, until: state.closesAt?.time ?? p.close };
+    else if (!state.open && state.opensAt) {
+      const at = state.opensAt.dayOffset * 1440 + Number(state.opensAt.time.slice(0, 2)) * 60 + Number(state.opensAt.time.slice(3));
+      if (!best || at < best.at) best = { at, p, from: state.opensAt.time, dayOffset: state.opensAt.dayOffset };
+    }
+  }
+  if (best) out.next = { ...best.p, from: best.from, dayOffset: best.dayOffset };
+  return out;
+}

@@ -4,7 +4,7 @@
  * address words, new or removed price items, a price moved by at most 20 %. Waits: a new name, categories or
  * legal basis, a pin moved more than 50 m, a price moved by more than 20 % or a new 计价单位.
  */
-import type { LegalBasis } from './outlets';
+import type { LegalBasis, Provider } from './outlets';
 import type { OpeningHours } from './hours';
 import type { Service } from './api';
 import { distanceMetres } from './walking';
@@ -23,13 +23,14 @@ export interface OutletFields {
   hours: OpeningHours;
   legalBasis?: LegalBasis;
   description?: string;
+  providers?: Provider[];
 }
 
 export type ReviewedField = 'name' | 'categories' | 'location' | 'legalBasis';
 export type FreshField = 'name' | 'categories' | 'location' | 'phone' | 'hours' | 'prices' | 'legalBasis';
 
 export interface Change {
-  field: FreshField | 'description' | 'address';
+  field: FreshField | 'description' | 'address' | 'providers';
   /** A price item's id, for price changes. */
   serviceId?: string;
   from: unknown;
@@ -81,7 +82,7 @@ export function planRevision(current: { fields: OutletFields; services: Service[
     changes.push({ field: 'location', from: { lat: cur.lat, lng: cur.lng }, to: { lat: nxt.lat, lng: nxt.lng }, needsReview: false });
     touched.add('location');
   }
-  const direct: Array<['address' | 'phone' | 'hours' | 'description', FreshField | undefined]> = [['address', 'location'], ['phone', 'phone'], ['hours', 'hours'], ['description', undefined]];
+  const direct: Array<['address' | 'phone' | 'hours' | 'description' | 'providers', FreshField | undefined]> = [['address', 'location'], ['phone', 'phone'], ['hours', 'hours'], ['description', undefined], ['providers', 'hours']];
   for (const [field, fresh] of direct) {
     if (same(nxt[field], cur[field])) continue;
     changes.push({ field, from: cur[field], to: nxt[field], needsReview: false });

@@ -1,7 +1,7 @@
 /** Outlet use cases: what the handlers call. Rules come from search.ts and shared/, data from store.ts. */
 import { notFound } from '../core/errors';
 import { describeHours } from '../../shared/hours';
-import { outletOpenState } from '../../shared/outlets';
+import { outletOpenState, providersNow } from '../../shared/outlets';
 import { freshness } from '../../shared/freshness';
 import type { NearbyResponse, OutletDetail } from '../../shared/api';
 import { decodeCursor, encodeCursor, rankNearby, searchPlan, type NearbyQuery } from './search';
@@ -43,6 +43,7 @@ export async function outletDetail(id: string, now: Date): Promise<OutletDetail>
     services: found.services,
     openState: outletOpenState(found.outlet, now),
     ...(freshness(found.outlet.checkedAt, now).hoursUnconfirmed ? { hoursUnconfirmed: true } : {}),
+    ...(found.outlet.providers?.length ? { providersNow: providersNow(found.outlet.providers, now) } : {}),
     hoursText: describeHours(found.outlet.hours),
     ...(circle ? { circleName: circle.name } : {}),
   };

@@ -22,7 +22,7 @@ const shortId = () => randomUUID().replace(/-/g, '').slice(0, 12);
 const priceText = (s: Service | null | undefined) => (s ? formatPrice(s.priceFen, s.priceMaxFen, s.unit) : null);
 
 export function fieldsOf(o: Outlet | OutletApplication): OutletFields {
-  return { name: o.name, categories: o.categories, lat: o.lat, lng: o.lng, address: o.address, phone: o.phone, hours: o.hours, legalBasis: o.legalBasis, description: o.description };
+  return { name: o.name, categories: o.categories, lat: o.lat, lng: o.lng, address: o.address, phone: o.phone, hours: o.hours, legalBasis: o.legalBasis, description: o.description, providers: o.providers };
 }
 
 /**

@@ -51,6 +51,7 @@ function outletOf(id: string, ownerId: string, a: OutletApplication, status: Out
     hours: a.hours,
     legalBasis: a.legalBasis,
     ...(a.description ? { description: a.description } : {}),
+    ...(a.providers?.length ? { providers: a.providers } : {}),
     status,
     approval: approvalOf(status),
   };

@@ -66,6 +66,14 @@ export const hoursSchema = z
     z.refine((h) => !overlapProblem(h), { message: '营业时段有重叠' }),
   );
 
+const providerSchema = z.strictObject({
+  name: text('师傅称呼', 1, 10),
+  craft: text('手艺', 1, 20),
+  days: z.array(z.int().check(z.minimum(1), z.maximum(7))).check(z.minLength(1, '请选择出摊日'), z.maxLength(7)),
+  open: time,
+  close: time,
+});
+
 export const outletApplicationSchema = z.strictObject({
   circleId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, '生活圈编号格式不对')),
   name: text('网点名称', L.name.min, L.name.max),
@@ -80,6 +88,8 @@ export const outletApplicationSchema = z.strictObject({
   services: z.array(serviceSchema).check(z.minLength(L.services.min, '请至少填写1个收费项目'), z.maxLength(L.services.max, `收费项目最多${L.services.max}个`)),
   legalBasis: legalBasisSchema,
   description: optionalText('简介', 200),
+  /** 定点不定人: who is at the booth when. */
+  providers: z.optional(z.array(providerSchema).check(z.maxLength(14, '轮值最多14条'))),
 });
 
 export type OutletApplication = z.infer<typeof outletApplicationSchema>;

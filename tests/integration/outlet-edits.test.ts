@@ -89,6 +89,16 @@ describe('editing a listed outlet', () => {
     expect(audit.slice(0, 3)).toEqual(['confirm', 'rejectRevision', 'editPartlyPending']);
   });
 
+  it('a booth’s timetable (定点不定人) publishes at once and residents see who is there now', async () => {
+    const { token, outlet, body } = await listedOutlet();
+    const allDay = { days: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '24:00' };
+    const res = await api(`/merchant/outlets/${outlet.id}/revisions`, { token, body: { ...body, providers: [{ name: '老刘', craft: '磨刀', ...allDay }] } });
+    expect(res.body.pending).toBeNull();
+    const detail = (await api<OutletDetail>(`/outlets/${outlet.id}`)).body;
+    expect(detail.providersNow?.current).toMatchObject({ name: '老刘', craft: '磨刀' });
+    expectError(await api(`/merchant/outlets/${outlet.id}/revisions`, { token, body: { ...body, providers: [{ name: '', craft: '磨刀', ...allDay }] } }), 400, 'VALIDATION_FAILED');
+  });
+
   it('authorization: only the merchant edits, only the circle worker decides, anyone reads the price history', async () => {
     const { token, outlet, body } = await listedOutlet();
     const stranger = (await api('/auth/wechat', { body: { code: `edits-s-${tag()}` } })).body.token;
