@@ -7,7 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { api } from '../support/api';
 import { useStackTable } from '../support/db';
 import { getOutletWithServices, listOutletsOfCircle, saveOutlet } from '../../functions/outlets/store';
-import { queryAll } from '../../functions/db/client';
+import { db, queryAll, tableName } from '../../functions/db/client';
+import { checkOutletIndex } from '../../functions/outlets/index-check';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../functions/db/keys';
 import type { NearbyResponse, Outlet, Service } from '../../shared/api';
 
@@ -107,5 +109,24 @@ describe('listOutletsOfCircle', () => {
     const many = Array.from({ length: 30 }, () => newOutlet(circleId, { description: 'x'.repeat(40_000) }));
     for (const o of many) await saveOutlet(o, []);
     expect((await listOutletsOfCircle(circleId)).length).toBe(30);
+  });
+});
+
+describe('check:index finds what is wrong', () => {
+  it('reports a ghost entry, a missing entry, a stale field and an entry in the wrong cell', async () => {
+    const o = newOutlet(`c-w${randomUUID().slice(0, 6)}`, { categories: ['repair'] });
+    await saveOutlet(o, services);
+    expect(await checkOutletIndex(o.id)).toEqual([]);
+    const entries = await queryAll({ KeyConditionExpression: 'PK = :pk AND SK = :sk', ExpressionAttributeValues: { ':pk': keys.outletPartition(o.id), ':sk': 'NEAR#repair' } });
+    await db().send(new PutCommand({ TableName: tableName(), Item: { ...entries[0], SK: 'NEAR#laundry', GSI1PK: String(entries[0].GSI1PK).replace('NEAR#repair', 'NEAR#laundry') } }));
+    await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.nearEntry(o.id, '*') }));
+    await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.nearEntry(o.id, 'repair'), UpdateExpression: 'SET #n = :n, GSI1PK = :c', ExpressionAttributeNames: { '#n': 'name' }, ExpressionAttributeValues: { ':n': '旧名字', ':c': 'NEAR#repair#wx4g0e' } }));
+    const problems = (await checkOutletIndex(o.id)).join('\n');
+    expect(problems).toMatch(/entry under laundry that its record does not call for/);
+    expect(problems).toMatch(/missing its \* entry/);
+    expect(problems).toMatch(/repair entry has a stale name/);
+    expect(problems).toMatch(/repair entry in cell NEAR#repair#wx4g0e/);
+    // Leave nothing behind for other tests' nearby searches.
+    for (const c of ['laundry', 'repair']) await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.nearEntry(o.id, c) }));
   });
 });
