@@ -17,7 +17,8 @@ describe('session tokens', () => {
     const [body, sig] = token.split('.');
     const forged = Buffer.from(JSON.stringify({ v: 1, sub: 'u_admin', iat: 1, exp: 9e9 })).toString('base64url');
     expect(() => verifyToken(`${forged}.${sig}`)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
-    expect(() => verifyToken(`${body}.x${sig.slice(1)}`)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    // A different first character (picking 'x' when the signature starts with 'x' would change nothing: 1 run in 64).
+    expect(() => verifyToken(`${body}.${sig[0] === 'x' ? 'y' : 'x'}${sig.slice(1)}`)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
     expect(() => verifyToken('abc')).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
     const old = issueToken('u_1', Date.now() - (SESSION_TTL_SECONDS + 5) * 1000).token;
     expect(() => verifyToken(old)).toThrow(expect.objectContaining({ code: 'TOKEN_EXPIRED', status: 401 }));
@@ -70,5 +71,24 @@ describe('code2Session client against a fake WeChat server', () => {
     await expect(code2Session('good-code-2', { ...config, secret: 'wrong' })).rejects.toMatchObject({ code: 'UPSTREAM_ERROR' });
     await expect(code2Session('good-code-3', { ...config, apiBase: 'http://127.0.0.1:9' })).rejects.toMatchObject({ code: 'UPSTREAM_BUSY' });
     await expect(code2Session('good-code-4', { ...config, appid: '' })).rejects.toMatchObject({ code: 'UPSTREAM_ERROR' });
+  });
+});
+
+describe('strict token encoding', () => {
+  const OLD = process.env.SESSION_SECRET;
+  beforeAll(() => {
+    process.env.SESSION_SECRET = 'x'.repeat(40);
+  });
+  afterAll(() => {
+    if (OLD === undefined) delete process.env.SESSION_SECRET;
+    else process.env.SESSION_SECRET = OLD;
+  });
+  it('accepts only the exact token it issued: no junk inserted or appended, in the signature or the payload', () => {
+    const { issueToken, verifyToken } = jest.requireActual('./token') as typeof import('./token');
+    const { token } = issueToken('u_strict');
+    expect(verifyToken(token)).toBe('u_strict');
+    const [body, sig] = token.split('.');
+    const tampered = [`${body}.${sig}!`, `${body}.${sig.slice(0, 5)}*${sig.slice(5)}`, `${body}.${sig} `, `${body}=.${sig}`, `${body.slice(0, 3)}!${body.slice(3)}.${sig}`, `${body}.${sig}=`];
+    for (const t of tampered) expect(() => verifyToken(t)).toThrow(expect.objectContaining({ status: 401 }));
   });
 });

@@ -39,14 +39,18 @@ export function verifyToken(token: string, nowMs = Date.now()): string {
     throw new AppError('UNAUTHENTICATED', '登录凭证无效，请重新登录');
   }
   const [body, sig] = parts;
-  const expected = sign(body);
-  const given = Buffer.from(sig, 'base64url');
+  // Only the canonical encoding of the right signature is accepted: Buffer.from(…, 'base64url') skips bytes it
+  // cannot decode, so comparing decoded bytes would let many strings through. Compare the strings themselves.
+  const expected = Buffer.from(b64(sign(body)));
+  const given = Buffer.from(sig);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new AppError('UNAUTHENTICATED', '登录凭证无效，请重新登录');
   }
   let payload: Payload;
   try {
-    payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+    const decoded = Buffer.from(body, 'base64url');
+    if (b64(decoded) !== body) throw new Error('not canonical');
+    payload = JSON.parse(decoded.toString('utf8'));
   } catch {
     throw new AppError('UNAUTHENTICATED', '登录凭证无效，请重新登录');
   }

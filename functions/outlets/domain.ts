@@ -38,8 +38,11 @@ export async function outletDetail(id: string, now: Date): Promise<OutletDetail>
   // Unapproved outlets are invisible to the public, exactly as if they did not exist.
   if (!found || found.outlet.approval !== 'approved') throw notFound('商户');
   const circle = await getCircle(found.outlet.circleId);
+  // Who owns it and the bookkeeping of edits are nobody else's business.
+  const { ownerId: _owner, pendingRevisionId: _pending, revision: _rev, ...outlet } = found.outlet as typeof found.outlet & { revision?: number };
+  void _owner, void _pending, void _rev;
   return {
-    ...found.outlet,
+    ...outlet,
     services: found.services,
     openState: outletOpenState(found.outlet, now),
     ...(freshness(found.outlet.checkedAt, now).hoursUnconfirmed ? { hoursUnconfirmed: true } : {}),

@@ -1,13 +1,14 @@
 import { route } from '../http/handler';
 import * as z from 'zod/mini';
+import { CHINA_BOUNDS } from '../../shared/schemas/outlet';
 import { idParam, queryBoolean, queryNumber } from '../http/validate';
 import { CATEGORY_KEYS } from '../../shared/categories';
 import { WALKING } from '../../shared/walking';
 import { findNearby, outletDetail } from './domain';
 
 const nearbyQuery = z.object({
-  lat: queryNumber(-90, 90, '纬度 lat'),
-  lng: queryNumber(-180, 180, '经度 lng'),
+  lat: queryNumber(CHINA_BOUNDS.lat[0], CHINA_BOUNDS.lat[1], '纬度 lat（服务范围为国内）'),
+  lng: queryNumber(CHINA_BOUNDS.lng[0], CHINA_BOUNDS.lng[1], '经度 lng（服务范围为国内）'),
   category: z.optional(z.string().check(z.refine((c) => CATEGORY_KEYS.includes(c), '未知的分类'))),
   q: z.optional(z.string().check(z.trim(), z.minLength(1, '搜索词不能为空'), z.maxLength(20, '搜索词最多20个字'))),
   maxMinutes: z.optional(queryNumber(1, WALKING.maxSearchMinutes, '步行分钟 maxMinutes')),

@@ -9,7 +9,7 @@ export const verify = route(
     route: 'POST /worker/residents/{userId}/verify', fn: 'verifyResident', role: 'BookingsRole',
     auth: 'required',
     path: z.object({ userId: idParam }),
-    body: z.strictObject({ birthDate: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')), hardship: z._default(z.boolean(), false) }),
+    body: z.strictObject({ birthDate: date, hardship: z._default(z.boolean(), false) }),
   },
   async ({ user, path, body, now }) => verifyResident(user, path.userId, body, now),
 );

@@ -1,5 +1,6 @@
 import { created, route } from '../http/handler';
 import * as z from 'zod/mini';
+import { CHINA_BOUNDS } from '../../shared/schemas/outlet';
 import { digits, idParam, int, queryNumber, text } from '../http/validate';
 import { activityDraftSchema } from '../../shared/schemas/activity';
 import { activityDetail, activitySignups, becomeVolunteer, circleActivities, listActivities, publishActivity } from './activities';
@@ -18,8 +19,8 @@ export const activities = route(
     auth: 'none',
     query: z.object({
       circleId: z.optional(idParam),
-      lat: z.optional(queryNumber(-90, 90, '纬度 lat')),
-      lng: z.optional(queryNumber(-180, 180, '经度 lng')),
+      lat: z.optional(queryNumber(CHINA_BOUNDS.lat[0], CHINA_BOUNDS.lat[1], '纬度 lat（服务范围为国内）')),
+      lng: z.optional(queryNumber(CHINA_BOUNDS.lng[0], CHINA_BOUNDS.lng[1], '经度 lng（服务范围为国内）')),
       days: z.optional(queryNumber(1, 60, '天数 days')),
     }),
   },

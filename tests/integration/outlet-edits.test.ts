@@ -131,8 +131,9 @@ describe('editing a listed outlet', () => {
     expect(results.every((r) => r.status === 200 || r.status === 409)).toBe(true);
     expect(results.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(1);
     expect(await checkOutletIndex(outlet.id)).toEqual([]);
-    const detail = (await api<OutletDetail>(`/outlets/${outlet.id}`)).body;
+    const detail = (await api(`/merchant/applications/${outlet.id}`, { token })).body.outlet as Outlet;
     const revision = (await api(`/outlets/${outlet.id}/revision`, { token })).body.revision;
+    expect((await api(`/outlets/${outlet.id}`)).body.ownerId).toBeUndefined();
     // Either the worker's approval landed last (new name, no revision) or an edit did (a revision naming the new name).
     if (revision) expect(detail.pendingRevisionId).toBe(revision.id);
     else expect(detail.name).toBe(`${body.name}新`);
