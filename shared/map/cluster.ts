@@ -1,5 +1,5 @@
 /**
- * Pure grid clustering. The grid is anchored at the map's centre (the user's place) and its cells are
+ * Pure grid clustering (with one pass joining neighbours across a cell border). The grid is anchored at the map's centre (the user's place) and its cells are
  * `cellPx` screen px wide at the current zoom, so panning never regroups markers, only zooming does, and
  * then only at whole zoom steps (`clusterScale`), not at every frame of a pinch. The answer depends only on
  * the set of points, never on their order: members are sorted by id before anything is summed.
@@ -24,10 +24,12 @@ export interface Cluster extends Metres {
   ids: string[];
 }
 
-/** Clustering changes only every half zoom level (×√2), so a pinch does not make markers flicker. */
+/**
+ * Clustering changes only every half zoom level (×√2), so a pinch does not make markers flicker; the
+ * nearest step, so a cell is within ±19% of its nominal size on screen.
+ */
 export function clusterScale(scale: number): number {
-  const steps = Math.floor(Math.log2(clampScale(scale)) * 2 + 1e-9);
-  return 2 ** (steps / 2);
+  return 2 ** (Math.round(Math.log2(clampScale(scale)) * 2) / 2);
 }
 
 const byId = (a: MapPoint, b: MapPoint) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -46,43 +48,119 @@ function dominant(members: readonly MapPoint[]): string {
   return best;
 }
 
-/** Groups points by the grid cell (of `cellMetres`) they fall in; a cell with one point is a plain marker. */
-export function gridCluster(points: readonly MapPoint[], cellMetres: number): Cluster[] {
-  if (!(cellMetres > 0)) throw new RangeError('cellMetres must be > 0');
-  const cells = new Map<string, MapPoint[]>();
-  for (const p of points) {
+function groupByCell<T extends Metres>(items: readonly T[], cellMetres: number): Map<string, T[]> {
+  const cells = new Map<string, T[]>();
+  for (const p of items) {
     const key = `${Math.floor(p.x / cellMetres)},${Math.floor(p.y / cellMetres)}`;
     const cell = cells.get(key);
     if (cell) cell.push(p);
     else cells.set(key, [p]);
   }
-  const out: Cluster[] = [];
-  for (const [key, members] of cells) {
-    members.sort(byId);
-    let x = 0;
-    let y = 0;
-    for (const m of members) {
-      x += m.x;
-      y += m.y;
-    }
-    out.push({ key: `${cellMetres.toFixed(3)}:${key}`, count: members.length, category: dominant(members), ids: members.map((m) => m.id), x: x / members.length, y: y / members.length });
+  return cells;
+}
+
+function centroid(members: readonly MapPoint[]): Metres {
+  let x = 0;
+  let y = 0;
+  for (const m of members) {
+    x += m.x;
+    y += m.y;
   }
+  return { x: x / members.length, y: y / members.length };
+}
+
+interface Group extends Metres {
+  members: MapPoint[];
+}
+
+/** How near two groups of these sizes may be (metres between centres) before they are drawn as one. */
+export type JoinDistance = number | ((count: number) => number);
+
+/**
+ * Two points just either side of a cell border would be drawn on top of each other: groups closer than
+ * the mean of their join distances become one, the larger absorbing the smaller (ties: the smaller first
+ * id), pass after pass until none are left so close.
+ */
+function mergeClose(groups: Group[], join: (count: number) => number): Group[] {
+  for (let pass = 0; pass < 8; pass++) {
+    const order = [...groups].sort((a, b) => b.members.length - a.members.length || byId(a.members[0], b.members[0]));
+    const reach = Math.max(...order.map((g) => join(g.members.length)));
+    const buckets = groupByCell(order, reach);
+    const absorbed = new Set<Group>();
+    const out: Group[] = [];
+    for (const g of order) {
+      if (absorbed.has(g)) continue;
+      const i = Math.floor(g.x / reach);
+      const j = Math.floor(g.y / reach);
+      let members = g.members;
+      for (let di = -1; di <= 1; di++) {
+        for (let dj = -1; dj <= 1; dj++) {
+          for (const h of buckets.get(`${i + di},${j + dj}`) ?? []) {
+            if (h === g || absorbed.has(h)) continue;
+            if (Math.hypot(h.x - g.x, h.y - g.y) >= (join(g.members.length) + join(h.members.length)) / 2) continue;
+            absorbed.add(h);
+            members = members.concat(h.members);
+          }
+        }
+      }
+      absorbed.add(g);
+      if (members === g.members) {
+        out.push(g);
+        continue;
+      }
+      members.sort(byId);
+      out.push({ members, ...centroid(members) });
+    }
+    if (out.length === groups.length) return out;
+    groups = out;
+  }
+  return groups;
+}
+
+/**
+ * Groups points by the grid cell (of `cellMetres`) they fall in, then joins groups closer than `join`
+ * (see `mergeClose`); a group of one point is a plain marker.
+ */
+export function gridCluster(points: readonly MapPoint[], cellMetres: number, join: JoinDistance = 0): Cluster[] {
+  if (!(cellMetres > 0)) throw new RangeError('cellMetres must be > 0');
+  let groups: Group[] = [...groupByCell(points, cellMetres).values()].map((members) => {
+    members.sort(byId);
+    return { members, ...centroid(members) };
+  });
+  const joinFn = typeof join === 'number' ? () => join : join;
+  if (groups.length > 1 && joinFn(1) > 0) groups = mergeClose(groups, joinFn);
+  const out = groups.map(({ members, x, y }): Cluster => ({
+    key: `${cellMetres.toFixed(3)}:${members[0].id}`,
+    count: members.length,
+    category: dominant(members),
+    ids: members.map((m) => m.id),
+    x,
+    y,
+  }));
   // A fixed order (by the first member's id) keeps what is drawn on top the same on every render.
   return out.sort((a, b) => (a.ids[0] < b.ids[0] ? -1 : a.ids[0] > b.ids[0] ? 1 : 0));
 }
 
-/** Clusters at a viewport scale (px per metre) with cells of `cellPx` screen px. */
-export function clusterAt(points: readonly MapPoint[], scale: number, cellPx: number): Cluster[] {
-  return gridCluster(points, cellPx / clusterScale(scale));
+/**
+ * Clusters at a viewport scale (px per metre) with cells of `cellPx` screen px; markers closer than
+ * `minPx` (default: half a cell) join too.
+ */
+export function clusterAt(points: readonly MapPoint[], scale: number, cellPx: number, joinPx: JoinDistance = cellPx / 2): Cluster[] {
+  const s = clusterScale(scale);
+  return gridCluster(points, cellPx / s, inMetres(joinPx, s));
+}
+
+function inMetres(px: JoinDistance, scale: number): JoinDistance {
+  return typeof px === 'number' ? px / scale : (n: number) => px(n) / scale;
 }
 
 /**
  * The scale a tap on a cluster should zoom to: the first whole zoom step at which its members no longer
  * share one cell (the most zoomed-in scale if they never part, e.g. two outlets in one building).
  */
-export function expansionScale(members: readonly MapPoint[], scale: number, cellPx: number): number {
+export function expansionScale(members: readonly MapPoint[], scale: number, cellPx: number, joinPx: JoinDistance = cellPx / 2): number {
   for (let s = clusterScale(scale) * 2; s <= SCALE_LIMITS.max * 1.0001; s *= 2) {
-    if (gridCluster(members, cellPx / s).length > 1) return s;
+    if (gridCluster(members, cellPx / s, inMetres(joinPx, s)).length > 1) return s;
   }
   return SCALE_LIMITS.max;
 }

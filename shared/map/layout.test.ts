@@ -1,7 +1,7 @@
 import { CATEGORIES, FOCUS_CATEGORIES } from '../categories';
 import { clusterAt, clusterScale, expansionScale, gridCluster, type MapPoint } from './cluster';
-import { pickLabels, shorten, textWidth } from './labels';
-import { layoutMap, MAP_SIZES, placeOutlets, type PlacedOutlet } from './layout';
+import { BoxIndex, labelNearest, placeFixed, shorten, squareAround, textBox, textWidth } from './labels';
+import { clustersFor, clusterSize, layoutMap, MAP_SIZES, placeOutlets, type PlacedOutlet } from './layout';
 import { markerStyle, MARKER_STYLES, primaryCategory, shapeOutline, shapePath } from './style';
 import { fitRadius, panBy, zoomAt } from './viewport';
 
@@ -55,9 +55,9 @@ describe('marker styles', () => {
     expect(primaryCategory(['cafe', 'bookstore'])).toBe('cafe');
   });
 
-  it('has outlines inside the unit circle and SVG paths for each', () => {
+  it('has outlines inside the unit box and SVG paths for each', () => {
     for (const s of MARKER_STYLES) {
-      for (const [x, y] of shapeOutline(s.shape) ?? []) expect(Math.hypot(x, y)).toBeLessThanOrEqual(1.16);
+      for (const [x, y] of shapeOutline(s.shape) ?? []) expect(Math.max(Math.abs(x), Math.abs(y))).toBeLessThanOrEqual(1);
       expect(shapePath(s.shape, 10, 10, 8)).toMatch(/^M[\d. ]+.*Z$/);
     }
   });
@@ -92,6 +92,19 @@ describe('grid clustering', () => {
     expect(gridCluster(members.slice(0, 2), 100)[0].category).toBe('repair');
   });
 
+  it('joins markers either side of a cell border that would overlap, keeping distant ones apart', () => {
+    const pair: MapPoint[] = [
+      { id: 'w', x: -0.5, y: 10, category: 'repair' },
+      { id: 'e', x: 0.5, y: 10, category: 'breakfast' },
+      { id: 'far', x: 60, y: 10, category: 'repair' },
+    ];
+    // Cells of 50 m put each in its own cell; w and e are 1 m apart across the border at x = 0.
+    expect(gridCluster(pair, 50).map((c) => c.ids)).toEqual([['e'], ['far'], ['w']]);
+    const joined = gridCluster(pair, 50, 30);
+    expect(joined.map((c) => c.ids)).toEqual([['e', 'w'], ['far']]);
+    expect(joined[0]).toMatchObject({ x: 0, y: 10, count: 2, category: 'repair' });
+  });
+
   it('regroups only at zoom steps, never on a pan, and splits when zoomed in', () => {
     expect(clusterScale(0.15)).toBe(clusterScale(0.16));
     expect(clusterAt(pts, 0.15, 60)).toEqual(clusterAt(pts, 0.16, 60));
@@ -106,8 +119,8 @@ describe('grid clustering', () => {
     const members = pts.filter((p) => big.ids.includes(p.id));
     const s = expansionScale(members, 0.1, 60);
     expect(s).toBeGreaterThan(0.1);
-    expect(gridCluster(members, 60 / s).length).toBeGreaterThan(1);
-    expect(gridCluster(members, 60 / (s / 2)).length).toBe(1);
+    expect(clusterAt(members, s, 60).length).toBeGreaterThan(1);
+    expect(clusterAt(members, s / 2, 60).length).toBe(1);
     const twins: MapPoint[] = [{ id: 'x', x: 0.1, y: 0.1, category: 'repair' }, { id: 'y', x: 0.1, y: 0.1, category: 'repair' }];
     expect(expansionScale(twins, 0.1, 60)).toBe(2.5);
   });
@@ -133,7 +146,7 @@ describe('labels', () => {
 
   it('labels at most N markers, nearest first, covering neither each other nor any marker, inside the view', () => {
     const cands = [...scatter.filter((c) => Math.hypot(c.x - 20, c.y - 20) > 200), nearest];
-    const placed = pickLabels(cands, opts);
+    const placed = labelNearest(cands, opts);
     expect(placed.length).toBeGreaterThan(0);
     expect(placed.length).toBeLessThanOrEqual(20);
     expect(placed[0]).toMatchObject({ id: 'nearest', anchor: 'start', x: 20 + 22 + 4 + 4 });
@@ -154,8 +167,23 @@ describe('labels', () => {
 
   it('keeps to the limit when there is room for more', () => {
     const spread = Array.from({ length: 50 }, (_, i) => ({ id: `s${i}`, text: '早餐', distance: i, x: 30 + (i % 2) * 200, y: 20 + Math.floor(i / 2) * 40 }));
-    expect(pickLabels(spread, { ...opts, width: 400, height: 1000 })).toHaveLength(20);
-    expect(pickLabels(spread, { ...opts, max: 5, width: 400, height: 1000 }).map((l) => l.id)).toEqual(['s0', 's1', 's2', 's3', 's4']);
+    expect(labelNearest(spread, { ...opts, width: 400, height: 1000 })).toHaveLength(20);
+    expect(labelNearest(spread, { ...opts, max: 5, width: 400, height: 1000 }).map((l) => l.id)).toEqual(['s0', 's1', 's2', 's3', 's4']);
+  });
+
+  it('puts a ring or place name where it covers nothing, else where it covers least, never off the view', () => {
+    const view = { width: 300, height: 300 };
+    const taken = new BoxIndex();
+    taken.add(squareAround({ x: 150, y: 100 }, 40));
+    const free = placeFixed(taken, '5分钟', [{ x: 150, y: 100 }, { x: 150, y: 200 }], 13, view);
+    expect(free).toEqual({ x: 150, y: 200 });
+    // Both spots taken, by two markers and by the name just placed: over markers rather than over a name.
+    taken.add(squareAround({ x: 150, y: 105 }, 40));
+    expect(placeFixed(taken, '老人5分钟', [{ x: -50, y: 10 }, { x: 150, y: 200 }, { x: 150, y: 100 }], 13, view)).toEqual({ x: 150, y: 100 });
+    // With three markers at one spot and one at the other, the lighter one; never off the view.
+    taken.add(squareAround({ x: 150, y: 250 }, 40));
+    expect(placeFixed(taken, '早餐', [{ x: -50, y: 10 }, { x: 150, y: 100 }, { x: 150, y: 250 }], 13, view)).toEqual({ x: 150, y: 250 });
+    expect(textBox({ x: 0, y: 0 }, '早餐', 10)).toEqual({ left: -14, right: 14, top: -7, bottom: 7 });
   });
 
   it('measures and shortens CJK names', () => {
@@ -195,5 +223,41 @@ describe('layout of one view', () => {
     expect(l.markers.every((m) => m.size >= 44)).toBe(true);
     expect(l.labels.length).toBeLessThanOrEqual(20);
     expect(l.labels.length).toBeGreaterThan(0);
+  });
+});
+
+describe('clusters of a view', () => {
+  it('never draws two markers or clusters covering most of each other', () => {
+    const pts = points(800, 1500, 5);
+    for (const sizes of [MAP_SIZES.standard, MAP_SIZES.large]) {
+      for (const scale of [0.08, 0.16, 0.4, 1]) {
+        const q = clusterScale(scale);
+        const cs = clustersFor(pts, scale, sizes);
+        expect(cs.reduce((n, c) => n + c.count, 0)).toBe(800);
+        // The closest pair, as a part of the distance at which they would have been joined.
+        let worst = Infinity;
+        for (let i = 0; i < cs.length; i++) {
+          for (let j = i + 1; j < cs.length; j++) {
+            const apart = Math.hypot(cs[i].x - cs[j].x, cs[i].y - cs[j].y) * q;
+            worst = Math.min(worst, apart / (((clusterSize(cs[i].count, sizes) + clusterSize(cs[j].count, sizes)) / 2) * 0.9));
+          }
+        }
+        expect(worst).toBeGreaterThanOrEqual(1 - 1e-9);
+      }
+    }
+  });
+});
+
+describe('marker sizes', () => {
+  it('spans at least 44 px in large-text mode, whatever the shape', () => {
+    const px = MAP_SIZES.large.markerPx / 2;
+    for (const s of MARKER_STYLES) {
+      const pts = shapeOutline(s.shape) ?? [[-1, 0], [1, 0], [0, -1], [0, 1]];
+      const xs = pts.map(([x]) => x * px);
+      const ys = pts.map(([, y]) => y * px);
+      expect({ shape: s.shape, span: Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)) >= 44 }).toEqual({ shape: s.shape, span: true });
+    }
+    expect(MAP_SIZES.large.hitPx).toBeGreaterThanOrEqual(44);
+    expect(MAP_SIZES.standard.hitPx).toBeGreaterThanOrEqual(44);
   });
 });

@@ -1,7 +1,7 @@
 import { distanceMetres, reachMetres, walkingMinutes } from '../walking';
 import { bearingDegrees, circlePoints, directionName, toLatLng, toLocal } from './projection';
 import { walkingRings } from './rings';
-import { centreOn, clampScale, fitRadius, panBy, SCALE_LIMITS, toScreen, toWorld, zoomAt, type Viewport } from './viewport';
+import { centreOn, clampScale, fitRadius, gridStep, panBy, SCALE_LIMITS, toScreen, toWorld, zoomAt, type Viewport } from './viewport';
 
 const centre = { lat: 36.6623, lng: 117.0565 }; // 红枫社区, 济南 (GCJ-02)
 
@@ -99,5 +99,12 @@ describe('viewport', () => {
     expect(f.scale * 900).toBeCloseTo(160, 9);
     expect(toScreen(f, { x: 0, y: 900 }).y).toBeCloseTo(80, 9);
     expect(centreOn(f, { x: 50, y: 60 }, 1).centre).toEqual({ x: 50, y: 60 });
+  });
+
+  it('spaces the background grid in round metres, never closer than a fingertip', () => {
+    expect(gridStep(0.18)).toBe(500);
+    expect(gridStep(1)).toBe(100);
+    expect(gridStep(2.5)).toBe(25);
+    expect(gridStep(0.001)).toBe(5000);
   });
 });

@@ -87,7 +87,7 @@ export function shapeOutline(shape: MarkerShape): Point[] | null {
     case 'circle':
       return null;
     case 'square':
-      return [[-0.8, -0.8], [0.8, -0.8], [0.8, 0.8], [-0.8, 0.8]];
+      return [[-0.86, -0.86], [0.86, -0.86], [0.86, 0.86], [-0.86, 0.86]];
     case 'diamond':
       return regular(4, 1, 0);
     case 'hexagon':

@@ -72,3 +72,10 @@ export function resize(v: Viewport, width: number, height: number): Viewport {
 export function inView(v: Viewport, s: Screen, margin = 0): boolean {
   return s.x >= -margin && s.y >= -margin && s.x <= v.width + margin && s.y <= v.height + margin;
 }
+
+const GRID_STEPS = [25, 50, 100, 200, 500, 1000, 2000, 5000];
+
+/** The background grid's spacing in metres: the smallest round step at least `minPx` apart on screen. */
+export function gridStep(scale: number, minPx = 56): number {
+  return GRID_STEPS.find((m) => m * scale >= minPx) ?? GRID_STEPS[GRID_STEPS.length - 1];
+}
