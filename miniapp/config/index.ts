@@ -29,6 +29,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
+    // The weapp map's marker icons are referenced by path from JS (markers[].iconPath), which webpack
+    // cannot see; the H5 map draws its markers in SVG and needs none.
+    copy: process.env.TARO_ENV === 'weapp' ? { patterns: [{ from: 'src/assets/map/', to: 'dist/weapp/assets/map/' }], options: {} } : undefined,
     mini: {
       compile: { include: [sharedDir] },
       postcss: { pxtransform: { enable: true, config: {} }, cssModules: { enable: false } },

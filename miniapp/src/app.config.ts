@@ -27,11 +27,12 @@ export default defineAppConfig({
     color: '#57534e',
     selectedColor: '#c2410c',
     backgroundColor: '#ffffff',
+    // Drawn by miniapp/scripts/icons.ts (81 × 81, under 1 KB each): grey outline, filled when selected.
     list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/category/index', text: '找服务' },
-      { pagePath: 'pages/volunteer/index', text: '志愿' },
-      { pagePath: 'pages/mine/index', text: '我的' },
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
+      { pagePath: 'pages/category/index', text: '找服务', iconPath: 'assets/tabbar/browse.png', selectedIconPath: 'assets/tabbar/browse-active.png' },
+      { pagePath: 'pages/volunteer/index', text: '志愿', iconPath: 'assets/tabbar/volunteer.png', selectedIconPath: 'assets/tabbar/volunteer-active.png' },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tabbar/mine.png', selectedIconPath: 'assets/tabbar/mine-active.png' },
     ],
   },
   requiredPrivateInfos: ['getLocation'],
