@@ -12,6 +12,9 @@ import type { Place } from '@/services/location';
 interface AppState {
   largeText: boolean;
   setLargeText(on: boolean): void;
+  /** List or map on the home and 找服务 tabs: one choice for both, kept across launches. */
+  nearbyView: NearbyViewMode;
+  setNearbyView(view: NearbyViewMode): void;
   place: Place | null;
   setPlace(p: Place): void;
   /** Category chosen on the home page for the 找服务 tab (tabs cannot take query parameters). */
@@ -24,6 +27,8 @@ interface AppState {
   signOut(): void;
 }
 
+export type NearbyViewMode = 'list' | 'map';
+
 const Ctx = createContext<AppState | null>(null);
 
 /** A session from WeChat: wx.login's one-time code, exchanged by our server. */
@@ -32,7 +37,7 @@ export async function wechatSession(): Promise<SessionResponse> {
   return signInWithWechat(code);
 }
 
-const KEYS = { largeText: 'ykz.largeText', place: 'ykz.place', session: 'ykz.session' };
+const KEYS = { largeText: 'ykz.largeText', place: 'ykz.place', session: 'ykz.session', nearbyView: 'ykz.nearbyView' };
 
 function read<T>(key: string): T | null {
   try {
@@ -55,6 +60,8 @@ function systemWantsLargeText(): boolean {
 
 export function AppStateProvider({ children }: { children: ReactNode }) {
   const [largeText, setLarge] = useState<boolean>(() => read<boolean>(KEYS.largeText) ?? systemWantsLargeText());
+  // The list stays the default: the map is a choice the resident makes once.
+  const [nearbyView, setView] = useState<NearbyViewMode>(() => (read<string>(KEYS.nearbyView) === 'map' ? 'map' : 'list'));
   const [browseCategory, setBrowseCategory] = useState<string | null>(null);
   const [place, setPlaceState] = useState<Place | null>(() => read<Place>(KEYS.place));
   const [session, setSession] = useState<SessionResponse | null>(() => {
@@ -103,6 +110,11 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
         setLarge(on);
         Taro.setStorageSync(KEYS.largeText, on);
       },
+      nearbyView,
+      setNearbyView(view) {
+        setView(view);
+        Taro.setStorageSync(KEYS.nearbyView, view);
+      },
       place,
       setPlace(p) {
         setPlaceState(p);
@@ -115,7 +127,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
       refreshUser,
       signOut,
     }),
-    [largeText, place, browseCategory, session, signIn, refreshUser, signOut],
+    [largeText, nearbyView, place, browseCategory, session, signIn, refreshUser, signOut],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

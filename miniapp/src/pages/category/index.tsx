@@ -3,7 +3,8 @@ import { View, Text, Input, ScrollView } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { CATEGORIES, categoryName } from '@shared/categories';
 import { Page } from '@/components/Page';
-import { NearbyList } from '@/components/NearbyList';
+import { NearbyView } from '@/components/NearbyView';
+import { ViewToggle } from '@/components/ViewToggle';
 import { CommunityPicker } from '@/components/CommunityPicker';
 import { usePlace } from '@/state/use-place';
 import { useAppState } from '@/state/app-state';
@@ -74,9 +75,9 @@ export default function Browse() {
         ))}
       </View>
 
-      <NearbyList
-        query={{ lat: place?.lat, lng: place?.lng, category, q: text, openNow, elderPace, maxMinutes, limit: 15 }}
-        enabled={!!place}
+      <NearbyView
+        place={place}
+        query={{ category, q: text, openNow, elderPace, maxMinutes, limit: 15 }}
         emptyText={`步行${maxMinutes}分钟内没有找到${title}。`}
         emptyAction={
           maxMinutes < 30 && (
@@ -86,11 +87,14 @@ export default function Browse() {
           )
         }
         header={() => (
-          <View className="section-title">
-            <Text>{title}</Text>
-            <Text className="section-count" onClick={() => setPicking(true)}>
-              📍{place?.label ?? '…'} · 换
-            </Text>
+          <View className="list-head">
+            <View className="section-title">
+              <Text>{title}</Text>
+              <Text className="section-count" onClick={() => setPicking(true)}>
+                📍{place?.label ?? '…'} · 换
+              </Text>
+            </View>
+            <ViewToggle />
           </View>
         )}
       />

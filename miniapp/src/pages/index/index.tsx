@@ -3,7 +3,8 @@ import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { CATEGORIES, FOCUS_CATEGORIES } from '@shared/categories';
 import { Page } from '@/components/Page';
-import { NearbyList } from '@/components/NearbyList';
+import { NearbyView } from '@/components/NearbyView';
+import { ViewToggle } from '@/components/ViewToggle';
 import { CommunityPicker } from '@/components/CommunityPicker';
 import { PlaceBar } from '@/components/PlaceBar';
 import { ErrorState } from '@/components/StateView';
@@ -52,14 +53,17 @@ export default function Home() {
         </View>
       </View>
 
-      <NearbyList
-        query={{ lat: place?.lat, lng: place?.lng, limit: 10 }}
-        enabled={!!place}
+      <NearbyView
+        place={place}
+        query={{ limit: 10 }}
         emptyText="步行15分钟内还没有收录的便民网点。"
         header={(total) => (
-          <View className="section-title">
-            <Text>步行15分钟内</Text>
-            {total !== null && <Text className="section-count">共{total}家</Text>}
+          <View className="list-head">
+            <View className="section-title">
+              <Text>步行15分钟内</Text>
+              {total !== null && <Text className="section-count">共{total}家</Text>}
+            </View>
+            <ViewToggle />
           </View>
         )}
       />

@@ -9,6 +9,7 @@ import { Page } from '@/components/Page';
 import { Async } from '@/components/Async';
 import { ErrorState } from '@/components/StateView';
 import { ROUTES } from '@/services/routes';
+import { callOutlet, openOutletLocation } from '@/services/outlet-actions';
 import { getOutlet } from '@/packages/outlet/api';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
@@ -32,13 +33,8 @@ export default function OutletDetailPage() {
 function OutletView({ outlet }: { outlet: OutletDetail }) {
   const { place } = useAppState();
   const metres = place ? distanceMetres(place, outlet) : null;
-  const call = () => {
-    if (outlet.phone) Taro.makePhoneCall({ phoneNumber: outlet.phone }).catch(() => undefined);
-  };
-  const navigate = () =>
-    Taro.openLocation({ latitude: outlet.lat, longitude: outlet.lng, name: outlet.name, address: outlet.address, scale: 17 }).catch(() =>
-      Taro.showToast({ title: '无法打开地图', icon: 'none' }),
-    );
+  const call = () => callOutlet(outlet.phone);
+  const navigate = () => openOutletLocation(outlet);
 
   return (
     <>
