@@ -1,5 +1,5 @@
 /** What the fake API answers in the runtime smoke test. Typed with the real response shapes. */
-import type { Activity, Circle, NearbyResponse } from '../../shared/api';
+import type { Activity, Circle, NearbyResponse, OutletDetail } from '../../shared/api';
 
 export const CIRCLES: { items: Circle[] } = {
   items: [
@@ -62,4 +62,46 @@ export const ACTIVITY: Activity = {
   createdBy: 'u_worker',
   createdAt: '2026-11-20T01:00:00.000Z',
   walkMinutes: 4,
+};
+
+/** The map's search: the outlet above and four more around the same community, of other categories. */
+export const NEARBY_MANY: NearbyResponse = {
+  ...NEARBY,
+  items: [
+    NEARBY.items[0],
+    ...(
+      [
+        ['outlet-chen', '陈记早餐', 'breakfast', 31.2305, 121.4751, 140],
+        ['outlet-kang', '康乐长者食堂', 'elder_canteen', 31.2322, 121.4733, 160],
+        ['outlet-yao', '惠民大药房', 'pharmacy', 31.2296, 121.4745, 170],
+        ['outlet-cafe', '阳光咖啡', 'cafe', 31.2334, 121.4761, 390],
+      ] as const
+    ).map(([id, name, category, lat, lng, d]) => ({
+      ...NEARBY.items[0],
+      id,
+      name,
+      categories: [category],
+      lat,
+      lng,
+      distanceMetres: d,
+      walkingMinutes: Math.ceil((d * 1.25) / 75),
+    })),
+  ],
+  total: 5,
+};
+
+export const OUTLET_DETAIL: OutletDetail = {
+  id: 'outlet-zhou',
+  circleId: 'circle-test',
+  name: OUTLET_NAME,
+  categories: ['repair'],
+  lat: 31.2316,
+  lng: 121.4748,
+  address: '幸福路12号',
+  phone: '021-66668888',
+  hours: { windows: [{ days: [1, 2, 3, 4, 5, 6, 7], open: '08:00', close: '18:00' }] },
+  approval: 'approved',
+  services: [],
+  openState: { open: true, alwaysOpen: false, label: '营业中 · 18:00打烊' },
+  hoursText: ['每天 08:00–18:00'],
 };
