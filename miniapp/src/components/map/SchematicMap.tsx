@@ -67,7 +67,7 @@ export function MapView({ place, outlets, filter, largeText, selectedId, onSelec
       <svg className="schematic-svg" width={view.width} height={view.height} viewBox={`0 0 ${view.width} ${view.height}`} role="img" aria-label={`${place.label}附近的便民网点地图`}>
         <Grid view={view} />
         <Rings layout={layout} />
-        <Markers layout={layout} sizes={sizes} selectedId={selectedId} names={points} />
+        <Markers layout={layout} sizes={sizes} selectedId={selectedId} names={points} onKey={onTap} />
         <g className="map-labels" pointerEvents="none">
           {layout.labels.map((l) => (
             <text key={l.id} className="map-label" x={l.x} y={l.y} fontSize={sizes.fontPx} textAnchor={l.anchor} dominantBaseline="central" {...HALO}>
@@ -146,7 +146,8 @@ function RingLabels({ layout, fontPx }: { layout: MapLayout; fontPx: number }) {
   );
 }
 
-function Markers({ layout, sizes, selectedId, names }: { layout: MapLayout; sizes: MapSizes; selectedId: string | null; names: Array<{ id: string; name: string }> }) {
+/** Markers are buttons for a keyboard or a screen reader too: Enter does what a tap does. */
+function Markers({ layout, sizes, selectedId, names, onKey }: { layout: MapLayout; sizes: MapSizes; selectedId: string | null; names: Array<{ id: string; name: string }>; onKey(key: string): void }) {
   const nameOf = useMemo(() => new Map(names.map((n) => [n.id, n.name])), [names]);
   return (
     <g className="map-markers">
@@ -164,6 +165,8 @@ function Markers({ layout, sizes, selectedId, names }: { layout: MapLayout; size
             data-count={cluster.count}
             role="button"
             aria-label={label}
+            tabIndex={0}
+            onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onKey(cluster.key)}
           >
             <circle cx={x} cy={y} r={Math.max(sizes.hitPx, size) / 2} fill="transparent" />
             {single ? (
