@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
-import { calendarDay, clockOf, dayLabel, nextDays, todayInShanghai } from './dates';
+import { calendarDay, clockOf, dayLabel, nextDays, recordTime, todayInShanghai } from './dates';
 
 describe('Shanghai days and times', () => {
   afterEach(() => {
@@ -31,5 +31,10 @@ describe('Shanghai days and times', () => {
     expect(dayLabel('2026-11-25')).toBe('今天 11月25日 周三');
     expect(dayLabel('2026-11-26')).toBe('明天 11月26日 周四');
     expect(dayLabel('2026-11-24')).toBe('11月24日 周二');
+  });
+
+  it('writes a record time with its year, in Shanghai', () => {
+    expect(recordTime('2026-11-24T17:30:00.000Z')).toBe('2026年11月25日 01:30');
+    expect(recordTime('2026-01-05T02:00:00.000Z')).toBe('2026年1月5日 10:00');
   });
 });

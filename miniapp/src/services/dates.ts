@@ -32,3 +32,9 @@ export function dayLabel(date: string): string {
   const prefix = date === todayInShanghai() ? '今天 ' : date === todayInShanghai(Date.now() + DAY_MS) ? '明天 ' : '';
   return `${prefix}${calendarDay(date)}`;
 }
+
+/** "2026年11月25日 14:05" (Shanghai): a record's time, with the year, as an audit trail or price history is read. */
+export function recordTime(iso: string): string {
+  const t = new Date(new Date(iso).getTime() + SHANGHAI_MS).toISOString();
+  return `${t.slice(0, 4)}年${Number(t.slice(5, 7))}月${Number(t.slice(8, 10))}日 ${t.slice(11, 16)}`;
+}
