@@ -12,6 +12,11 @@ export default defineAppConfig({
     },
     { root: 'packages/worker', pages: ['pages/activities/index', 'pages/activity/index', 'pages/code/index'] },
     { root: 'packages/station', pages: ['pages/handover/index', 'pages/rewards/index'] },
+    // The supply side: 商户入驻 and 我的网点, the worker's 网点审核 / 纠错任务 / 网点管理, and a resident's 我的纠错.
+    {
+      root: 'packages/supply',
+      pages: ['pages/apply/index', 'pages/outlets/index', 'pages/outlet/index', 'pages/revise/index', 'pages/review/index', 'pages/reports/index', 'pages/manage/index', 'pages/myreports/index'],
+    },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/outlet'] },
@@ -35,7 +40,7 @@ export default defineAppConfig({
       { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tabbar/mine.png', selectedIconPath: 'assets/tabbar/mine-active.png' },
     ],
   },
-  requiredPrivateInfos: ['getLocation'],
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: { 'scope.userLocation': { desc: '用于查找您步行15分钟内的便民服务' } },
   lazyCodeLoading: 'requiredComponents',
 });

@@ -14,6 +14,11 @@ describe('page URLs', () => {
     expect(ROUTES.myBookings('b_1')).toBe('/packages/booking/pages/mine/index?highlight=b_1');
   });
 
+  it('opens the application form blank, or on an existing draft', () => {
+    expect(ROUTES.apply()).toBe('/packages/supply/pages/apply/index');
+    expect(ROUTES.apply('o_1')).toBe('/packages/supply/pages/apply/index?id=o_1');
+  });
+
   it('keeps several parameters in order', () => {
     expect(ROUTES.book('o-laozheng', 's02')).toBe('/packages/booking/pages/book/index?outletId=o-laozheng&serviceId=s02');
   });
@@ -21,6 +26,6 @@ describe('page URLs', () => {
   it('points at pages the app declares: tabs in the main package, the rest in subpackages', () => {
     expect(Object.values(TABS).every((t) => t.startsWith('/pages/'))).toBe(true);
     const paths = Object.values(ROUTES).map((r) => (typeof r === 'function' ? r('x', 'y') : r).split('?')[0]);
-    expect(paths.every((p) => /^\/packages\/(outlet|booking|merchant|volunteer|worker|station)\/pages\/[a-z]+\/index$/.test(p))).toBe(true);
+    expect(paths.every((p) => /^\/packages\/(outlet|booking|merchant|volunteer|worker|station|supply)\/pages\/[a-z]+\/index$/.test(p))).toBe(true);
   });
 });

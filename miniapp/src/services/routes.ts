@@ -37,5 +37,15 @@ export const ROUTES = {
   workerActivity: (id: string) => pageUrl('/packages/worker/pages/activity/index', { id }),
   workerCode: (id: string) => pageUrl('/packages/worker/pages/code/index', { id }),
   handover: '/packages/station/pages/handover/index',
+  /** 我要入驻: a new application, or (with `id`) a draft or an application sent back for changes. */
+  apply: (id?: string) => pageUrl('/packages/supply/pages/apply/index', { id }),
+  myOutlets: '/packages/supply/pages/outlets/index',
+  myOutlet: (id: string) => pageUrl('/packages/supply/pages/outlet/index', { id }),
+  /** A listed outlet's edit (a revision): what publishes at once and what waits for the worker. */
+  reviseOutlet: (id: string) => pageUrl('/packages/supply/pages/revise/index', { id }),
+  myReports: '/packages/supply/pages/myreports/index',
+  outletReview: '/packages/supply/pages/review/index',
+  reportTasks: '/packages/supply/pages/reports/index',
+  outletManage: '/packages/supply/pages/manage/index',
   stationRewards: (outletId: string) => pageUrl('/packages/station/pages/rewards/index', { outletId }),
 };

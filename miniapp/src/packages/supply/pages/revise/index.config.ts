@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '修改网点信息' });
