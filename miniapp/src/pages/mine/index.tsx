@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { ROLE_NAMES, type SessionResponse } from '@shared/api';
 import { Page } from '@/components/Page';
@@ -47,8 +47,12 @@ function DemoSignIn({ onSignedIn }: { onSignedIn(s: SessionResponse): void }) {
 }
 
 export default function Mine() {
-  const { user, signIn, signOut, largeText, setLargeText, place } = useAppState();
+  const { user, signIn, signOut, largeText, setLargeText, place, refreshUser } = useAppState();
   const wechatSignIn = useMutation(wechatSession, { after: signIn });
+  // Roles and outlets change on the server (an application approved makes a merchant): read them again here.
+  useDidShow(() => {
+    if (user) refreshUser().catch(() => undefined);
+  });
 
   return (
     <Page className="mine">
@@ -77,11 +81,41 @@ export default function Mine() {
             <Text>我的兑换</Text>
             <Text className="muted">兑换码 ›</Text>
           </View>
+          <View className="setting-row" hoverClass="pressed" data-testid="my-reports" onClick={() => Taro.navigateTo({ url: ROUTES.myReports })}>
+            <Text>我的纠错</Text>
+            <Text className="muted">核实结果 ›</Text>
+          </View>
+          <View className="setting-row" hoverClass="pressed" data-testid="apply-outlet" onClick={() => Taro.navigateTo({ url: ROUTES.apply() })}>
+            <Text>我要入驻</Text>
+            <Text className="muted">把您的摊点放上地图 ›</Text>
+          </View>
+          {user.outlets.length > 0 && (
+            <View className="setting-row" hoverClass="pressed" data-testid="my-outlets" onClick={() => Taro.navigateTo({ url: ROUTES.myOutlets })}>
+              <Text>我的网点</Text>
+              <Text className="muted">状态、修改、价格 ›</Text>
+            </View>
+          )}
           {hasRole(user, 'worker') && (
             <View className="setting-row" hoverClass="pressed" data-testid="worker-activities" onClick={() => Taro.navigateTo({ url: ROUTES.workerActivities })}>
               <Text>志愿活动管理</Text>
               <Text className="muted">发布、签到码、确认时长 ›</Text>
             </View>
+          )}
+          {hasRole(user, 'worker') && (
+            <>
+              <View className="setting-row" hoverClass="pressed" data-testid="outlet-review" onClick={() => Taro.navigateTo({ url: ROUTES.outletReview })}>
+                <Text>网点审核</Text>
+                <Text className="muted">入驻申请、修改 ›</Text>
+              </View>
+              <View className="setting-row" hoverClass="pressed" data-testid="report-tasks" onClick={() => Taro.navigateTo({ url: ROUTES.reportTasks })}>
+                <Text>纠错任务</Text>
+                <Text className="muted">居民反映 ›</Text>
+              </View>
+              <View className="setting-row" hoverClass="pressed" data-testid="outlet-manage" onClick={() => Taro.navigateTo({ url: ROUTES.outletManage })}>
+                <Text>网点管理</Text>
+                <Text className="muted">暂停、关闭 ›</Text>
+              </View>
+            </>
           )}
           {stationsOf(user).length > 0 && (
             <View className="setting-row" hoverClass="pressed" data-testid="station-handover" onClick={() => Taro.navigateTo({ url: ROUTES.handover })}>

@@ -13,6 +13,10 @@ import { callOutlet, openOutletLocation } from '@/services/outlet-actions';
 import { getOutlet } from '@/packages/outlet/api';
 import { useRequest } from '@/services/use-request';
 import { useAppState } from '@/state/app-state';
+import { PriceHistorySection } from '@/packages/outlet/components/PriceHistorySection';
+import { ProvidersNowCard } from '@/packages/outlet/components/ProvidersNowCard';
+import { ReportSheet } from '@/packages/outlet/components/ReportSheet';
+import '@/styles/outlet-info.scss';
 
 export default function OutletDetailPage() {
   const { params } = useRouter();
@@ -96,8 +100,14 @@ function OutletView({ outlet }: { outlet: OutletDetail }) {
         ))}
       </View>
 
+      {outlet.providersNow && <ProvidersNowCard now={outlet.providersNow} />}
+
       <View className="card">
-        <Text className="card-title">营业时间</Text>
+        <View className="card-title-row">
+          <Text className="card-title">营业时间</Text>
+          {outlet.hoursUnconfirmed && <Text className="tag-pending" data-testid="hours-unconfirmed">待确认</Text>}
+        </View>
+        {outlet.hoursUnconfirmed && <Text className="muted">商户超过半年没有确认营业时间，出发前可以先打个电话。</Text>}
         {outlet.hoursText.map((line) => (
           <Text key={line} className="hours-line">
             {line}
@@ -106,12 +116,15 @@ function OutletView({ outlet }: { outlet: OutletDetail }) {
         {outlet.hours.note && <Text className="muted">{outlet.hours.note}</Text>}
       </View>
 
+      <PriceHistorySection outletId={outlet.id} />
+
       {outlet.description && (
         <View className="card">
           <Text className="card-title">介绍</Text>
           <Text>{outlet.description}</Text>
         </View>
       )}
+      <ReportSheet outletId={outlet.id} />
       {outlet.circleName && <Text className="muted footer-note">所属：{outlet.circleName}</Text>}
     </>
   );
