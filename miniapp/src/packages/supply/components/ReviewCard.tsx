@@ -50,12 +50,21 @@ export function ReviewCard({ item, onDecided }: { item: ReviewItem; onDecided():
   const { outlet, why, status } = item;
   const [open, setOpen] = useState(false);
   const [revisionId, setRevisionId] = useState<string | null>(null);
+  // A decision that went through starts the panel afresh (the card stays open on the outlet's new status).
+  const [round, setRound] = useState(0);
   const decide = useMutation(
     (action: string, input: DecisionInput) =>
       why === 'revision'
         ? decideRevision(outlet.id, { revisionId: revisionId ?? '', action: action as 'approve' | 'reject', ...input })
         : decideOutlet(outlet.id, { action: action as WorkerAction, ...input }),
-    { errors: 'inline', done: '已处理', after: onDecided },
+    {
+      errors: 'inline',
+      done: '已处理',
+      after: () => {
+        setRound((r) => r + 1);
+        onDecided();
+      },
+    },
   );
   const choices = why === 'application' ? APPLICATION_ACTIONS : why === 'revision' ? REVISION_ACTIONS : manageActions(status);
 
@@ -87,6 +96,7 @@ export function ReviewCard({ item, onDecided }: { item: ReviewItem; onDecided():
           </View>
           {choices.length > 0 && (
             <DecisionPanel
+              key={round}
               choices={choices}
               busy={decide.busy}
               error={decide.error}
