@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { freshness } from '@shared/freshness';
+import { FRESH_FIELDS, freshness } from '@shared/freshness';
 import { DECISION_REASONS, FINDABLE_STATUSES, statusOf, type OutletStatus } from '@shared/outlets';
 import { Page } from '@/components/Page';
 import { Async } from '@/components/Async';
@@ -66,7 +66,10 @@ function OutletManagement({ app, audit, onChanged }: { app: Application; audit: 
   const submit = useMutation(() => submitApplication(outlet.id), { done: '已提交审核', after: onChanged });
   const revision = useRequest(() => getPendingRevision(outlet.id), [outlet.id, outlet.pendingRevisionId], !!outlet.pendingRevisionId);
   const prices = useRequest(() => getPriceHistory(outlet.id), [outlet.id, services], findable);
-  const checked = Object.values(outlet.checkedAt ?? {}).sort().pop();
+  // The oldest field's check date: when everything was last confirmed true (an edit refreshes only what it
+  // changed). Said only when every field has one; a record from before check dates has some or none.
+  const dates = FRESH_FIELDS.map((f) => outlet.checkedAt?.[f]);
+  const checked = dates.every(Boolean) ? (dates as string[]).sort()[0] : null;
 
   return (
     <>
@@ -86,12 +89,14 @@ function OutletManagement({ app, audit, onChanged }: { app: Application; audit: 
             </Text>
           </View>
         )}
-        {findable && checked && <Text className="muted">信息最近确认：{recordTime(checked)}</Text>}
+        {findable && checked && <Text className="muted">上次全部核对：{recordTime(checked)}</Text>}
       </View>
 
       {findable && fresh.hoursUnconfirmed && (
         <View className="notice" data-testid="hours-prompt">
-          <Text>营业时间已经半年多没有确认，居民那边显示“待确认”。请核对：没变就点“信息无变化”，变了就修改。</Text>
+          <Text>
+            营业时间{outlet.checkedAt?.hours ? `自${recordTime(outlet.checkedAt.hours).split(' ')[0]}起` : ''}已经半年多没有确认，居民那边显示“待确认”。请核对：没变就点“信息无变化”，变了就修改。
+          </Text>
         </View>
       )}
 

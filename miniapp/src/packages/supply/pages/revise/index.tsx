@@ -70,6 +70,11 @@ function ReviseForm({ current, circles }: { current: Application; circles: Circl
           营业时间、电话、地址说明、新增项目和{PRICE_CHANGE_REVIEW_RATIO * 100}%以内的调价，保存后立即生效；改名称、类别、经营依据，位置挪动超过{PIN_MOVE_REVIEW_METRES}米，或调价超过{PRICE_CHANGE_REVIEW_RATIO * 100}%，要等社区审核，审核前居民看到的仍是原来的信息。
         </Text>
       </View>
+      {current.outlet.pendingRevisionId && (
+        <View className="notice" data-testid="replaces-pending">
+          <Text>您已有一项修改在等待社区审核。这次保存后，以这次填写的为准，原来那项不再等待审核。</Text>
+        </View>
+      )}
       <ApplicationFields form={form} set={set} circles={circles} circleLocked onProblem={setProblem} />
       <View className="form-footer">
         {preview && (preview.now.length > 0 || preview.waiting.length > 0) && (
