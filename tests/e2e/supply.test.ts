@@ -10,6 +10,12 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { usePhone, openRoute, signInAsDemo, h5Url, ARTIFACTS } from '../support/browser';
 import { api } from '../support/api';
+import { useStackTable } from '../support/db';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../../functions/db/client';
+import { keys } from '../../functions/db/keys';
+
+useStackTable();
 
 jest.setTimeout(240_000);
 
@@ -33,8 +39,10 @@ const SHUXIANGLI = { lat: 36.6642, lng: 117.0622, label: '书香里', source: 'c
  */
 async function shot(name: string, whole = false) {
   const file = path.join(ARTIFACTS, `e2e-supply-${name}.png`);
+  // The H5 router slides a page in; let it settle.
+  await page.waitForTimeout(400);
   if (!whole) return void (await page.screenshot({ path: file }));
-  const height = await page.evaluate(() => Math.max(812, ...[...document.querySelectorAll('.page')].filter((e) => (e as HTMLElement).offsetParent).map((e) => e.scrollHeight)));
+  const height = await page.evaluate(() => Math.max(812, ...Array.from(document.querySelectorAll('.page')).filter((e) => (e as HTMLElement).offsetParent).map((e) => e.scrollHeight)));
   await page.setViewportSize({ width: 375, height: Math.min(height + 60, 6000) });
   await page.screenshot({ path: file });
   await page.setViewportSize({ width: 375, height: 812 });
@@ -65,6 +73,18 @@ async function freshResident(name: string): Promise<string> {
 async function resume(session: unknown) {
   await page.goto(h5Url());
   await page.evaluate((s) => localStorage.setItem('ykz.session', JSON.stringify({ data: s })), session);
+}
+
+/**
+ * Stands for half a year passing without the merchant confirming the hours: the outlet record and its nearby
+ * entries (which carry the same check dates) get an hours check date 200 days ago.
+ */
+async function hoursLastCheckedLongAgo(id: string) {
+  const at = new Date(Date.now() - 200 * 86_400_000).toISOString();
+  const { Items = [] } = await db().send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.outletPartition(id) } }));
+  for (const item of Items.filter((i) => i.SK === '#META' || String(i.SK).startsWith('NEAR#'))) {
+    await db().send(new UpdateCommand({ TableName: tableName(), Key: { PK: item.PK, SK: item.SK }, UpdateExpression: 'SET checkedAt.#h = :at', ExpressionAttributeNames: { '#h': 'hours' }, ExpressionAttributeValues: { ':at': at } }));
+  }
 }
 
 const input = (scope: string, testid: string) => page.locator(`${scope} [data-testid="${testid}"] input`);
@@ -110,6 +130,16 @@ it('a new resident applies through the form and submits it', async () => {
   await input(form, 'price-max-1').fill('30');
   await expect(page.locator(`${form} [data-testid="price-shown-1"]`).innerText()).resolves.toBe('2–30元');
   await page.locator(`${form} .choice-row[data-legal="skill_service"]`).click();
+  // 定点不定人: two craftsmen share the stall, one by day and one by night, so one of them is always there.
+  await page.locator(`${form} [data-testid="toggle-providers"]`).click();
+  for (const [i, [name, craft, open, close]] of [['李师傅', '修伞', '06:00', '18:00'], ['王师傅', '修鞋', '18:00', '06:00']].entries()) {
+    await page.locator(`${form} [data-testid="add-provider"]`).click();
+    await input(form, `provider-name-${i}`).fill(name);
+    await input(form, `provider-craft-${i}`).fill(craft);
+    for (const d of [6, 7]) await page.locator(`${form} [data-testid="provider-${i}"] .day-chip[data-day="${d}"]`).click();
+    await input(form, `provider-open-${i}`).fill(open);
+    await input(form, `provider-close-${i}`).fill(close);
+  }
   await shot('apply-form', true);
 
   await page.locator(`${form} [data-testid="submit-application"]`).click();
@@ -143,11 +173,17 @@ it('陈社工 sees the diff of a pending edit and approves the new application i
   await card.waitFor({ state: 'detached' });
 });
 
-it('the outlet is in the home list at once, and its merchant changes a price that publishes at once', async () => {
+it('the outlet is in the home list at once; its merchant confirms the hours and changes a price that publishes at once', async () => {
   const residentToken = await freshResident('li');
   expect(residentToken).toBeTruthy();
   await page.locator('.page.home .outlet-card', { hasText: OUTLET_NAME }).waitFor();
   await shot('home-listed');
+
+  // Half a year on, residents see its hours as 待确认 and the merchant is asked to confirm them.
+  await hoursLastCheckedLongAgo(outletId);
+  await open(`/packages/outlet/pages/detail/index?id=${outletId}`);
+  await page.locator('.page.detail [data-testid="hours-unconfirmed"]').waitFor();
+  await shot('outlet-hours-unconfirmed', true);
 
   await resume(merchantSession);
   await open('/pages/mine/index');
@@ -156,7 +192,13 @@ it('the outlet is in the home list at once, and its merchant changes a price tha
   const row = page.locator(`.page.supply-outlets .outlet-row[data-outlet-id="${outletId}"]`);
   await row.locator('.status-tag[data-status="listed"]').waitFor();
   await row.click();
-  await page.locator('.page.supply-outlet [data-testid="revise-outlet"]').click();
+  const mine = '.page.supply-outlet';
+  await page.locator(`${mine} [data-testid="hours-prompt"]`).waitFor();
+  await shot('hours-prompt', true);
+  await page.locator(`${mine} [data-testid="confirm-unchanged"]`).click();
+  await page.locator(`${mine} [data-testid="hours-prompt"]`).waitFor({ state: 'detached' });
+  await page.locator(`${mine} [data-testid="audit-trail"]`, { hasText: '确认信息无变化' }).waitFor();
+  await page.locator(`${mine} [data-testid="revise-outlet"]`).click();
   const form = '.page.supply-revise';
   await input(form, 'price-value-0').fill('12');
   await expect(page.locator(`${form} [data-testid="preview-now"]`).innerText()).resolves.toContain('修伞（换伞骨、缝伞面） 12元/把');
@@ -166,12 +208,38 @@ it('the outlet is in the home list at once, and its merchant changes a price tha
   await shot('revision-published', true);
 });
 
+it('郑师傅 sees his edit waiting on 我的网点, and the revision form says what would wait', async () => {
+  await signInAsDemo(page, '郑师傅');
+  await page.locator('.page.mine [data-testid="my-outlets"]').click();
+  await page.locator('.page.supply-outlets .outlet-row[data-outlet-id="o-anxin"]').click();
+  const mine = '.page.supply-outlet';
+  const pending = page.locator(`${mine} [data-testid="pending-revision"]`);
+  await pending.locator('.change-line', { hasText: '收费项目' }).waitFor();
+  await expect(pending.innerText()).resolves.toMatch(/经营依据[\s\S]*收费项目/);
+  await shot('pending-revision', true);
+  await page.locator(`${mine} [data-testid="revise-outlet"]`).click();
+  const form = '.page.supply-revise';
+  await input(form, 'apply-name').fill('安心家电维修');
+  await input(form, 'apply-phone').fill('053186666667');
+  // A demo outlet from before legal bases: the form asks for one, and a new one waits for review too.
+  await page.locator(`${form} .choice-row[data-legal="skill_service"]`).click();
+  await expect(page.locator(`${form} [data-testid="preview-waiting"]`).innerText()).resolves.toContain('安心家电维修');
+  await expect(page.locator(`${form} [data-testid="preview-now"]`).innerText()).resolves.toContain('053186666667');
+  await page.locator(`${form} [data-testid="replaces-pending"]`).waitFor();
+  await page.locator(`${form} [data-testid="revision-preview"]`).scrollIntoViewIfNeeded();
+  await shot('revision-preview');
+
+});
+
 it('a resident sees the new price and the price history', async () => {
   await freshResident('wang');
   await open(`/packages/outlet/pages/detail/index?id=${outletId}`);
   const detail = '.page.detail';
   await page.locator(`${detail} .price-row`, { hasText: '12元/把' }).waitFor();
+  // Confirmed by its merchant since: no 待确认 any more.
+  await expect(page.locator(`${detail} [data-testid="hours-unconfirmed"]`).count()).resolves.toBe(0);
   await page.locator(`${detail} [data-testid="price-history"] .history-line`, { hasText: '10元/把 → 12元/把' }).waitFor();
+  await expect(page.locator(`${detail} [data-testid="providers-now"]`).innerText()).resolves.toMatch(/现在：(李师傅（修伞）|王师傅（修鞋）)[\s\S]*下一位：/);
   await shot('outlet-price-history', true);
 });
 

@@ -32,22 +32,22 @@ export function ProvidersSection({ form, set }: SectionProps) {
               <View className="form-pair">
                 <View className="form-cell">
                   <Text className="field-label">称呼</Text>
-                  <Input className="text-input" value={p.name} placeholder="如：李师傅" maxlength={10} onInput={(e) => update(i, { name: e.detail.value })} />
+                  <Input className="text-input" data-testid={`provider-name-${i}`} value={p.name} placeholder="如：李师傅" maxlength={10} onInput={(e) => update(i, { name: e.detail.value })} />
                 </View>
                 <View className="form-cell">
                   <Text className="field-label">手艺</Text>
-                  <Input className="text-input" value={p.craft} placeholder="如：修鞋" maxlength={20} onInput={(e) => update(i, { craft: e.detail.value })} />
+                  <Input className="text-input" data-testid={`provider-craft-${i}`} value={p.craft} placeholder="如：修鞋" maxlength={20} onInput={(e) => update(i, { craft: e.detail.value })} />
                 </View>
               </View>
               <DayChips days={p.days} onToggle={(d) => update(i, { days: p.days.includes(d) ? p.days.filter((x) => x !== d) : [...p.days, d].sort((a, b) => a - b) })} />
               <View className="form-pair">
                 <View className="form-cell">
                   <Text className="field-label">从</Text>
-                  <Input className="text-input" value={p.open} placeholder="08:00" maxlength={5} onInput={(e) => update(i, { open: e.detail.value })} onBlur={(e) => update(i, { open: normalizeTime(e.detail.value) })} />
+                  <Input className="text-input" data-testid={`provider-open-${i}`} value={p.open} placeholder="08:00" maxlength={5} onInput={(e) => update(i, { open: e.detail.value })} onBlur={(e) => update(i, { open: normalizeTime(e.detail.value) })} />
                 </View>
                 <View className="form-cell">
                   <Text className="field-label">到</Text>
-                  <Input className="text-input" value={p.close} placeholder="12:00" maxlength={5} onInput={(e) => update(i, { close: e.detail.value })} onBlur={(e) => update(i, { close: normalizeTime(e.detail.value) })} />
+                  <Input className="text-input" data-testid={`provider-close-${i}`} value={p.close} placeholder="12:00" maxlength={5} onInput={(e) => update(i, { close: e.detail.value })} onBlur={(e) => update(i, { close: normalizeTime(e.detail.value) })} />
                 </View>
               </View>
             </View>
