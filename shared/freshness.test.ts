@@ -22,3 +22,9 @@ describe('freshness', () => {
     expect(freshness(undefined, now)).toEqual({ hoursUnconfirmed: false, stale: false });
   });
 });
+
+describe('an outlet that had no check dates, edited in one field', () => {
+  it('is not flagged for the fields nobody has dated yet', () => {
+    expect(freshness(checked(undefined, ['phone'], now), now)).toEqual({ hoursUnconfirmed: false, stale: false });
+  });
+});

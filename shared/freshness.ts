@@ -20,12 +20,14 @@ export interface Freshness {
   stale: boolean;
 }
 
-/** An outlet without check dates (loaded before they existed) is not flagged: nothing is known against it. */
+/**
+ * Only a known check date can be old: a field without one (an outlet loaded before check dates existed, and
+ * then edited in one field) is not flagged, since nothing is known against it.
+ */
 export function freshness(checkedAt: CheckedAt | undefined, now: Date): Freshness {
-  if (!checkedAt) return { hoursUnconfirmed: false, stale: false };
-  const age = (iso?: string) => (iso ? (now.getTime() - Date.parse(iso)) / DAY_MS : Infinity);
-  const newest = Math.min(...FRESH_FIELDS.map((f) => age(checkedAt[f])));
-  return { hoursUnconfirmed: age(checkedAt.hours) > HOURS_CONFIRM_DAYS, stale: newest > OUTLET_STALE_DAYS };
+  const ages = FRESH_FIELDS.flatMap((f) => (checkedAt?.[f] ? [(now.getTime() - Date.parse(checkedAt[f]!)) / DAY_MS] : []));
+  const hours = checkedAt?.hours ? (now.getTime() - Date.parse(checkedAt.hours)) / DAY_MS : 0;
+  return { hoursUnconfirmed: hours > HOURS_CONFIRM_DAYS, stale: ages.length > 0 && Math.min(...ages) > OUTLET_STALE_DAYS };
 }
 
 /** The check dates after confirming `fields` at `now`, leaving the others as they were. */

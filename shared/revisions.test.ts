@@ -61,3 +61,14 @@ describe('what an edit publishes at once and what waits for the worker', () => {
     expect(p.touched).toEqual([]);
   });
 });
+
+describe('key order', () => {
+  it('sees no change when the stored hours and items come back with their keys in another order', () => {
+    const reordered = planRevision(
+      { fields: { ...fields, hours: { windows: [{ close: '18:00', open: '08:00', days: [1, 2, 3, 4, 5] }] } }, services: [{ unit: '双', bookable: false, priceFen: 1000, name: '钉鞋掌', id: 's1' }, services[1]] },
+      { fields, services },
+    );
+    expect(reordered.changes).toEqual([]);
+    expect(reordered.touched).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import type { LegalBasis, Provider } from './outlets';
 import type { OpeningHours } from './hours';
 import type { Service } from './api';
 import { distanceMetres } from './walking';
+import { canonical } from './canonical';
 
 export const PIN_MOVE_REVIEW_METRES = 50;
 export const PRICE_CHANGE_REVIEW_RATIO = 0.2;
@@ -49,7 +50,8 @@ export interface RevisionPlan {
   touched: FreshField[];
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+// Key order means nothing: the stored version comes back from the database, the edit from a form.
+const same = (a: unknown, b: unknown) => canonical(a ?? null) === canonical(b ?? null);
 
 /** How far a price moved, as a share of the old one (a price from nothing counts as a big move). */
 export function priceChangeRatio(from: Pick<Service, 'priceFen' | 'priceMaxFen'>, to: Pick<Service, 'priceFen' | 'priceMaxFen'>): number {

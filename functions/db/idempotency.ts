@@ -11,20 +11,11 @@ import { getItem, tableName } from './client';
 import { keys } from './keys';
 import { RetryCommittedFirst, type TransactItem } from './transact';
 import { AppError } from '../core/errors';
+import { canonical } from '../../shared/canonical';
+
+export { canonical };
 
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
-
-/** Canonical JSON (sorted keys) so that field order never changes the hash (or a comparison). */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value as object)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 export function requestHash(operation: string, body: unknown): string {
   return createHash('sha256').update(operation).update('\n').update(canonical(body)).digest('base64url');

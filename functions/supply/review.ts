@@ -12,7 +12,7 @@ import { decide, type Decision, type WorkerAction } from '../outlets/lifecycle';
 import { getUser, grantRole } from '../users/store';
 import { approvalOf, FINDABLE_STATUSES, statusOf, type OutletStatus } from '../../shared/outlets';
 import { freshness } from '../../shared/freshness';
-import type { Outlet } from '../../shared/api';
+import type { Outlet, Service } from '../../shared/api';
 import { shanghaiDate } from '../../shared/time';
 
 const WORKER_ONLY = '只有社区工作者可以审核网点';
@@ -20,6 +20,8 @@ const WORKER_ONLY = '只有社区工作者可以审核网点';
 export interface ReviewItem {
   outlet: Outlet;
   status: OutletStatus;
+  /** The price list, for what the worker reviews (applications and edits). */
+  services?: Service[];
   /** Why it is in the queue: a new application, an edit waiting for review, or nothing confirmed for a year. */
   why: 'application' | 'revision' | 'stale' | 'status';
 }
@@ -40,6 +42,14 @@ export async function reviewQueue(worker: AuthUser, statuses?: readonly OutletSt
     else if (FINDABLE_STATUSES.includes(status) && freshness(outlet.checkedAt, now).stale) items.push({ outlet, status, why: 'stale' });
   }
   items.sort((a, b) => (a.outlet.submittedAt ?? '').localeCompare(b.outlet.submittedAt ?? ''));
+  // The price list is part of what the worker checks (明码标价); a queue is a handful of outlets.
+  await Promise.all(
+    items
+      .filter((i) => i.why === 'application' || i.why === 'revision')
+      .map(async (i) => {
+        i.services = (await getOutletWithServices(i.outlet.id))?.services ?? [];
+      }),
+  );
   return { items };
 }
 

@@ -78,6 +78,7 @@ describe('an application from draft to the map', () => {
     expect(sub.body.outlet).toMatchObject({ status: 'submitted' });
     const queue = await api('/worker/outlets', { token: worker });
     expect(queue.body.items.map((i: { outlet: Outlet }) => i.outlet.id)).toContain(o.id);
+    expect(queue.body.items.find((i: { outlet: Outlet }) => i.outlet.id === o.id).services.map((s: { name: string }) => s.name)).toEqual(['钉鞋掌', '配钥匙', '材料费']);
     const approved = await decide(worker, o.id, { action: 'approve' });
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'listed', approval: 'approved' });
