@@ -2,7 +2,7 @@
 import type { OpeningHours, OpenState } from './hours';
 import type { WalkingBucket } from './walking';
 import type { CategoryTier } from './categories';
-import type { LegalBasis, OutletStatus, Provider, ProvidersNow, ReportKind, ReportOutcome } from './outlets';
+import type { DecisionReason, LegalBasis, OutletStatus, Provider, ProvidersNow, ReportKind, ReportOutcome } from './outlets';
 import type { CheckedAt } from './freshness';
 import type { Change } from './revisions';
 import type { BookingState } from './bookings';
@@ -583,4 +583,18 @@ export interface ReportTask {
   openedAt?: string;
   reports: Array<{ userId: string; kind: ReportKind; note?: string; at: string }>;
   version: number;
+}
+
+/** One entry of an outlet's append-only audit trail: who did what, when, and why. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  by: string;
+  role: 'owner' | 'worker' | 'system';
+  action: string;
+  from?: OutletStatus;
+  to?: OutletStatus;
+  reason?: DecisionReason;
+  note?: string;
+  until?: string;
 }

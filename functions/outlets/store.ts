@@ -5,9 +5,11 @@ import { keys, NEAR_ALL, withoutKeys } from '../db/keys';
 import { projection } from '../db/expressions';
 import { listingsOf, staleCategories, type Listing } from './listing';
 import { transactWrite, TransactionFailed, type Actions, type TransactItem } from '../db/transact';
-import { statusOf, type DecisionReason, type OutletStatus } from '../../shared/outlets';
+import { statusOf, type OutletStatus } from '../../shared/outlets';
 import type { NearbyEntry } from './search';
-import type { Outlet, Service } from '../../shared/api';
+import type { AuditEntry, Outlet, Service } from '../../shared/api';
+
+export type { AuditEntry };
 
 const NEARBY_PROJECTION = projection(['id', 'name', 'categories', 'address', 'lat', 'lng', 'hours', 'headlinePrices', 'closedUntil', 'checkedAt']);
 /** At most this many priced items per outlet, so that one save stays inside a transaction's 100 actions. */
@@ -93,18 +95,6 @@ export async function saveOutlet<N extends string = never>(next: Outlet, service
   }
 }
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  by: string;
-  role: 'owner' | 'worker' | 'system';
-  action: string;
-  from?: OutletStatus;
-  to?: OutletStatus;
-  reason?: DecisionReason;
-  note?: string;
-  until?: string;
-}
 
 /** One append-only audit entry of an outlet, to write with the change it records. */
 export function auditPut(outletId: string, entry: AuditEntry): TransactItem {

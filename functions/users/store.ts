@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, getItem, queryAll, tableName } from '../db/client';
-import { transactWrite, TransactionFailed, type TransactItem } from '../db/transact';
+import { transactWrite, TransactionFailed, writeIf, type TransactItem } from '../db/transact';
 import { keys, withoutKeys } from '../db/keys';
 import type { Child, Role } from '../../shared/api';
 
@@ -104,20 +104,7 @@ export async function recordVerification(userId: string, v: { birthDate: string;
 
 /** Adds a role the user chose for themselves (volunteering); a no-op when they already have it. */
 export async function addOwnRole(userId: string, role: Extract<Role, 'volunteer'>): Promise<void> {
-  try {
-    await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.user(userId),
-        UpdateExpression: 'SET #roles = list_append(#roles, :add)',
-        ConditionExpression: 'attribute_exists(PK) AND NOT contains(#roles, :role)',
-        ExpressionAttributeNames: { '#roles': 'roles' },
-        ExpressionAttributeValues: { ':add': [role], ':role': role },
-      }),
-    );
-  } catch (e) {
-    if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
-  }
+  await writeIf(roleGrant(userId, role));
 }
 
 /**
@@ -125,6 +112,10 @@ export async function addOwnRole(userId: string, role: Extract<Role, 'volunteer'
  * worker approving an outlet makes its applicant a merchant). Fails its condition if they have it already.
  */
 export function grantRole(userId: string, role: Extract<Role, 'merchant'>): TransactItem {
+  return roleGrant(userId, role);
+}
+
+function roleGrant(userId: string, role: Role): TransactItem {
   return {
     Update: {
       TableName: tableName(),

@@ -2,7 +2,9 @@
  * The endpoints of the supply side: 商户入驻 and 我的网点 (the applicant and merchant), 网点审核 / 纠错任务 /
  * 网点管理 (the circle's worker), and 我的纠错 (a resident's reports).
  */
-import type { ListResponse, Outlet, OutletReport, PendingRevision, ReportTask, Service } from '@shared/api';
+import type { AuditEntry, ListResponse, Outlet, OutletReport, PendingRevision, ReportTask, Service } from '@shared/api';
+
+export type { AuditEntry };
 import type { DecisionReason, OutletStatus, ReportOutcome } from '@shared/outlets';
 import type { Change } from '@shared/revisions';
 import type { OutletApplication } from '@shared/schemas/outlet';
@@ -25,19 +27,6 @@ export interface MyOutletRow {
   status: OutletStatus;
 }
 
-/** One entry of an outlet's append-only audit trail (functions/outlets/store.ts AuditEntry). */
-export interface AuditEntry {
-  id: string;
-  at: string;
-  by: string;
-  role: 'owner' | 'worker' | 'system';
-  action: string;
-  from?: OutletStatus;
-  to?: OutletStatus;
-  reason?: DecisionReason;
-  note?: string;
-  until?: string;
-}
 
 /** A line of the worker's queue, and why it is there. */
 export interface ReviewItem {
