@@ -4,9 +4,7 @@
  * address words, new or removed price items, a price moved by at most 20 %. Waits: a new name, categories or
  * legal basis, a pin moved more than 50 m, a price moved by more than 20 % or a new 计价单位.
  */
-import type { LegalBasis, Provider } from './outlets';
-import type { OpeningHours } from './hours';
-import type { Service } from './api';
+import type { Outlet, Service } from './api';
 import { distanceMetres } from './walking';
 import { canonical } from './canonical';
 
@@ -14,18 +12,7 @@ export const PIN_MOVE_REVIEW_METRES = 50;
 export const PRICE_CHANGE_REVIEW_RATIO = 0.2;
 
 /** The fields a merchant edits (an outlet minus what the server decides). */
-export interface OutletFields {
-  name: string;
-  categories: string[];
-  lat: number;
-  lng: number;
-  address: string;
-  phone?: string;
-  hours: OpeningHours;
-  legalBasis?: LegalBasis;
-  description?: string;
-  providers?: Provider[];
-}
+export type OutletFields = Pick<Outlet, 'name' | 'categories' | 'lat' | 'lng' | 'address' | 'phone' | 'hours' | 'legalBasis' | 'description' | 'providers'>;
 
 export type ReviewedField = 'name' | 'categories' | 'location' | 'legalBasis';
 export type FreshField = 'name' | 'categories' | 'location' | 'phone' | 'hours' | 'prices' | 'legalBasis';

@@ -17,32 +17,13 @@ import { FINDABLE_STATUSES, statusOf, type DecisionReason } from '../../shared/o
 import { planRevision, type Change, type FreshField, type OutletFields } from '../../shared/revisions';
 import type { OutletApplication } from '../../shared/schemas/outlet';
 import type { Outlet, PendingRevision, Service } from '../../shared/api';
+import { priceList } from './price-list';
 
 const shortId = () => randomUUID().replace(/-/g, '').slice(0, 12);
 const priceText = (s: Service | null | undefined) => (s ? formatPrice(s.priceFen, s.priceMaxFen, s.unit) : null);
 
 export function fieldsOf(o: Outlet | OutletApplication): OutletFields {
   return { name: o.name, categories: o.categories, lat: o.lat, lng: o.lng, address: o.address, phone: o.phone, hours: o.hours, legalBasis: o.legalBasis, description: o.description, providers: o.providers };
-}
-
-/**
- * The price list an edit asks for. An item the outlet already has keeps what only the server sets (canteen
- * pricing, a childcare age band, the hardship meal) and, unless the edit says otherwise, whether it is bookable.
- */
-function servicesOf(a: OutletApplication, current: Service[]): Service[] {
-  const byId = new Map(current.map((s) => [s.id, s]));
-  const used = new Set([...current.map((s) => s.id), ...a.services.map((s) => s.id).filter(Boolean)]);
-  let n = 0;
-  const nextId = () => {
-    while (used.has(`s${++n}`));
-    used.add(`s${n}`);
-    return `s${n}`;
-  };
-  return a.services.map(({ id, materials, bookable, ...s }) => {
-    const old = id ? byId.get(id) : undefined;
-    const kept = old ? { ...(old.pricing ? { pricing: old.pricing } : {}), ...(old.ageBand ? { ageBand: old.ageBand } : {}), ...(old.hardshipOnly ? { hardshipOnly: true } : {}) } : {};
-    return { ...s, ...kept, id: id ?? nextId(), bookable: bookable ?? old?.bookable ?? false, ...(materials ? { materials: true } : {}) };
-  });
 }
 
 /** The price history lines of the price changes that go live now. */
@@ -63,7 +44,7 @@ async function ownListedOutlet(user: AuthUser, id: string) {
 export async function editOutlet(user: AuthUser, id: string, input: OutletApplication, now: Date): Promise<{ outlet: Outlet; services: Service[]; pending: PendingRevision | null; changes: Change[] }> {
   const current = await ownListedOutlet(user, id);
   if (input.circleId !== current.outlet.circleId) throw forbidden('不能把网点改到另一个生活圈');
-  const plan = planRevision({ fields: fieldsOf(current.outlet), services: current.services }, { fields: fieldsOf(input), services: servicesOf(input, current.services) });
+  const plan = planRevision({ fields: fieldsOf(current.outlet), services: current.services }, { fields: fieldsOf(input), services: priceList(input, current.services) });
   const existing = await getRevision(id);
   if (!plan.changes.length) return { ...current, pending: existing ?? null, changes: [] };
   const at = now.toISOString();

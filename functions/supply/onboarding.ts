@@ -16,6 +16,7 @@ import { approvalOf, statusOf, type OutletStatus } from '../../shared/outlets';
 import type { OutletApplication } from '../../shared/schemas/outlet';
 import type { Outlet, Service } from '../../shared/api';
 import { shanghaiDate } from '../../shared/time';
+import { priceList } from './price-list';
 import { checked, FRESH_FIELDS } from '../../shared/freshness';
 
 /** A pin further than this from its circle's centre belongs to another circle (or is a mistake). */
@@ -55,14 +56,7 @@ function outletOf(id: string, ownerId: string, a: OutletApplication, status: Out
     status,
     approval: approvalOf(status),
   };
-  // Items keep their id across edits (so history and bookings can name them); new ones get the next free id.
-  const used = new Set(a.services.map((s) => s.id).filter(Boolean));
-  let n = 0;
-  const nextId = () => {
-    while (used.has(`s${++n}`));
-    return `s${n}`;
-  };
-  const services: Service[] = a.services.map(({ id, materials, bookable, ...s }) => ({ ...s, id: id ?? nextId(), bookable: bookable ?? false, ...(materials ? { materials: true } : {}) }));
+  const services = priceList(a);
   return { outlet, services };
 }
 

@@ -6,20 +6,16 @@
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { usePhone, h5Url, openRoute, ARTIFACTS } from '../support/browser';
+import { usePhone, h5Url, openRoute, ARTIFACTS, externalRequests } from '../support/browser';
 
 jest.setTimeout(120_000);
 
 const phone = usePhone();
 let page: Page;
-const external: string[] = [];
+let external: string[] = [];
 beforeAll(() => {
   page = phone.page();
-  // Counted before the route handler aborts them: an attempt is a failure too.
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1') external.push(r.url());
-  });
+  external = externalRequests(page);
 });
 
 const home = '.page.home';

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { usePhone, openRoute, signInAsDemo, h5Url, ARTIFACTS } from '../support/browser';
+import { usePhone, openRoute, signInAsDemo, h5Url, ARTIFACTS, externalRequests } from '../support/browser';
 import { api } from '../support/api';
 import { useStackTable } from '../support/db';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -21,13 +21,10 @@ jest.setTimeout(240_000);
 
 const phone = usePhone();
 let page: Page;
-const external: string[] = [];
+let external: string[] = [];
 beforeAll(() => {
   page = phone.page();
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1') external.push(r.url());
-  });
+  external = externalRequests(page);
 });
 
 const tag = randomUUID().slice(0, 6);

@@ -1,7 +1,7 @@
 /** 纠错 over HTTP: residents report an outlet, three independent reports make a task, the worker resolves it. */
 import { randomUUID } from 'node:crypto';
 import { api, expectError, signInAs } from '../support/api';
-import { useStackTable } from '../support/db';
+import { useStackTable, workerOfAnotherCircle } from '../support/db';
 import { goodApplication } from '../support/outlets';
 import { checkOutletIndex } from '../../functions/outlets/index-check';
 import type { Outlet, ReportTask } from '../../shared/api';
@@ -76,14 +76,7 @@ describe('residents correct the map', () => {
   it('authorization and bad input', async () => {
     const { outlet, owner } = await listed();
     const stranger = (await person()).token;
-    const otherWorker = await (async () => {
-      const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
-      const { db, tableName } = await import('../../functions/db/client');
-      const { keys } = await import('../../functions/db/keys');
-      const id = `u_t_rworker_${tag()}`;
-      await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.user(id), type: 'user', id, nickname: '泉源社工', roles: ['resident', 'worker'], circleId: 'c-quanyuan', demo: true, createdAt: new Date().toISOString() } }));
-      return signInAs(id);
-    })();
+    const otherWorker = await workerOfAnotherCircle();
     expectError(await api(`/outlets/${outlet.id}/reports`, { body: { kind: 'closed' } }), 401, 'UNAUTHENTICATED');
     expectError(await reportAs(owner, outlet.id), 403, 'FORBIDDEN');
     expectError(await api('/worker/reports', { token: stranger }), 403, 'FORBIDDEN');

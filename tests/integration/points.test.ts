@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { api, expectError, signInAs } from '../support/api';
-import { activityUnderWay, backdateCheckIn, useStackTable } from '../support/db';
+import { activityUnderWay, backdateCheckIn, useStackTable, workerOfAnotherCircle } from '../support/db';
 import { inShanghai } from '../../shared/time';
 import type { Activity, Passbook, Redemption, VolunteerHours } from '../../shared/api';
 import { appendToLedger, auditLedger, expireAll } from '../../functions/points/account';
@@ -290,16 +290,6 @@ describe('redemption', () => {
     expect(orders.body.items.every((r: Redemption) => r.code === undefined)).toBe(true);
   });
 });
-
-/** A community worker of 泉源 (not listed for demo sign-in, but allowed to use it). */
-async function workerOfAnotherCircle(): Promise<string> {
-  const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { db, tableName } = await import('../../functions/db/client');
-  const { keys } = await import('../../functions/db/keys');
-  const id = `u_t_worker_${tag()}`;
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.user(id), type: 'user', id, nickname: '泉源社工', roles: ['resident', 'worker'], circleId: 'c-quanyuan', demo: true, createdAt: new Date().toISOString() } }));
-  return signInAs(id);
-}
 
 describe('authorization', () => {
   it('checks every points endpoint against every role and another user’s data', async () => {

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { api, expectError, signInAs } from '../support/api';
-import { useStackTable } from '../support/db';
+import { useStackTable, workerOfAnotherCircle } from '../support/db';
 import { goodApplication } from '../support/outlets';
 import { checkIndex, checkOutletIndex } from '../../functions/outlets/index-check';
 import type { NearbyResponse, Outlet } from '../../shared/api';
@@ -19,15 +19,6 @@ const pin = () => ({ lat: 36.6863 + Math.random() * 0.001, lng: 117.0465 + Math.
 async function resident(): Promise<{ token: string; id: string }> {
   const res = await api('/auth/wechat', { body: { code: `supply-x-${tag()}` } });
   return { token: res.body.token, id: res.body.user.id };
-}
-
-async function workerOfAnotherCircle(): Promise<string> {
-  const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { db, tableName } = await import('../../functions/db/client');
-  const { keys } = await import('../../functions/db/keys');
-  const id = `u_t_sworker_${tag()}`;
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.user(id), type: 'user', id, nickname: '泉源社工', roles: ['resident', 'worker'], circleId: 'c-quanyuan', demo: true, createdAt: new Date().toISOString() } }));
-  return signInAs(id);
 }
 
 const application = (patch: object = {}) => ({ ...goodApplication, name: `测试修鞋${tag()}`, ...pin(), ...patch });

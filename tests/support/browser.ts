@@ -70,3 +70,13 @@ export async function signInAsDemo(page: Page, nickname: string): Promise<void> 
   await page.locator('.page.mine .demo-user', { hasText: nickname }).click();
   await page.locator('.page.mine .profile-name', { hasText: nickname }).waitFor();
 }
+
+/** Every request the page attempts to a host other than loopback (counted before any route handler aborts it). */
+export function externalRequests(page: Page): string[] {
+  const external: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1') external.push(r.url());
+  });
+  return external;
+}

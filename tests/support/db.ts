@@ -51,3 +51,12 @@ export async function activityUnderWay(opts: { startedMinutesAgo?: number; hours
 export async function backdateCheckIn(activityId: string, userId: string, at: string): Promise<void> {
   await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.signup(activityId, userId), UpdateExpression: 'SET checkInAt = :at', ExpressionAttributeValues: { ':at': at } }));
 }
+
+/** A community worker of 泉源 (another circle than the demo worker's), signed in: for cross-circle refusals. */
+export async function workerOfAnotherCircle(): Promise<string> {
+  const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { signInAs } = await import('./api');
+  const id = `u_t_worker_${randomUUID().slice(0, 8)}`;
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.user(id), type: 'user', id, nickname: '泉源社工', roles: ['resident', 'worker'], circleId: 'c-quanyuan', demo: true, createdAt: new Date().toISOString() } }));
+  return signInAs(id);
+}
