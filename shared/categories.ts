@@ -36,6 +36,11 @@ export const CATEGORIES: readonly Category[] = [
   { key: 'after_school', name: '四点半课堂', tier: 'basic', focus: false, icon: '📚' },
   { key: 'express', name: '快递代收', tier: 'basic', focus: false, icon: '📦' },
   { key: 'tidal_stall', name: '潮汐摊区', tier: 'basic', focus: false, icon: '⛺' },
+  // Types the standards ask for (circle health) that outlets could not be filed under before.
+  { key: 'elder_care', name: '养老服务站', tier: 'basic', focus: false, icon: '🧓' },
+  { key: 'photo_print', name: '照相文印', tier: 'basic', focus: false, icon: '🖨️' },
+  { key: 'recycling', name: '再生资源回收', tier: 'basic', focus: false, icon: '♻️' },
+  { key: 'car_wash', name: '洗车', tier: 'quality', focus: false, icon: '🚗' },
   { key: 'supermarket', name: '超市', tier: 'quality', focus: false, icon: '🛒' },
   { key: 'bookstore', name: '书店', tier: 'quality', focus: false, icon: '📖' },
   { key: 'fitness', name: '健身', tier: 'quality', focus: false, icon: '🏃' },

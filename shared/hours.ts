@@ -119,6 +119,16 @@ function whenLabel(time: string, offset: number): string {
   return `${offset}天后 ${time}`;
 }
 
+/**
+ * Whether the outlet is open at some moment of [from, to] on ISO weekday `day` (at `from` itself when the
+ * two are equal): a canteen open 11:30–12:30 serves the 11:00–13:00 lunch window.
+ */
+export function openDuring(hours: OpeningHours, day: number, from: string, to: string): boolean {
+  const start = (day - 1) * DAY + toMinutes(from);
+  const end = (day - 1) * DAY + toMinutes(to);
+  return weekIntervals(hours).some(([s, e]) => (end <= start ? s <= start && start < e : s < end && e > start));
+}
+
 export function openState(hours: OpeningHours, now: Date | number): OpenState {
   const intervals = weekIntervals(hours);
   const nowM = shanghaiWeekMinute(now);
