@@ -7,6 +7,7 @@ import * as auth from './auth/handlers';
 import * as bookings from './bookings/handlers';
 import * as circles from './circles/handlers';
 import * as family from './family/handlers';
+import * as health from './health/handlers';
 import * as outlets from './outlets/handlers';
 import * as points from './points/handlers';
 import * as pointsJobs from './points/jobs';
@@ -29,6 +30,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   'functions/stations/handlers': stations,
   'functions/supply/handlers': supply,
   'functions/points/jobs': pointsJobs,
+  'functions/health/handlers': health,
 };
 
 export interface DeployedFunction extends DeploySpec {

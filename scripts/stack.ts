@@ -9,6 +9,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, ListTablesCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { ensureDemoPoints, ensureDemoSlots, ensureDemoSupply, seedDemoData } from './demo-seed';
+import { ensureDemoCompounds } from './demo-compounds';
 import { startH5Server } from './h5-server';
 
 export const ROOT = path.resolve(__dirname, '..');
@@ -213,6 +214,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       const slots = await ensureDemoSlots();
       const points = await ensureDemoPoints();
       await ensureDemoSupply();
+      await ensureDemoCompounds();
       if (points) log(`published ${points} demo activities and rewards`);
       if (slots) log(`published ${slots} demo booking slots`);
     }

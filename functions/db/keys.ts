@@ -4,6 +4,10 @@
  * | item            | PK                    | SK                 | GSI1PK / GSI1SK                      | GSI2PK / GSI2SK              |
  * |-----------------|-----------------------|--------------------|--------------------------------------|------------------------------|
  * | circle          | CIRCLE#<id>           | #META              | CIRCLES / <id>                       |                              |
+ * | compound figures| CIRCLE#<id>           | COMMUNITY#<cid>    |   (households, residents, share 60+: kept by the circle's worker)   |
+ * | health gen      | HEALTH#<circleId>     | #GEN               |   (bumped with every change the report depends on)                  |
+ * | health report   | HEALTH#<circleId>     | REPORT#<profile>   |   (cached report, gzip; valid while its gen is current)             |
+ * | health snapshot | HEALTH#<circleId>     | SNAP#<profile>#<YYYY-MM> | (monthly figures for the trend)                               |
  * | outlet          | OUTLET#<id>           | #META              | OWNER#<userId> / OUTLET#<id>         | CIRCLE#<id>#OUTLETS / <id>   |
  * | service         | OUTLET#<id>           | SERVICE#<serviceId>|                                      |                              |
  * | nearby entry    | OUTLET#<id>           | NEAR#<cat or *>    | NEAR#<cat or *>#<geohash6> / <geohash9>#<id> |                      |
@@ -29,6 +33,7 @@
  * | reward          | REWARDS#<outletId>    | <rewardId>         |   (point price and stock of an exchange station)                    |
  * | redemption      | REDEMPTION#<id>       | #META              | USERREDEMPTIONS#<userId> / <at>#<id> | STATIONREDEMPTIONS#<outletId> / <at>#<id> |
  * | redemption code | REDEEMCODE#<outletId>#<code> | #CODE       |   (→ redemptionId; one code, one hand-over)                         |
+ * | try counter     | LIMIT#<limit>#<subject> | #WINDOW          |   (code tries in the open window, its end; ttl: db/limits.ts)       |
  *
  * Points: the account item and its entries share one partition. Every change is one transaction that
  * appends ENTRY#<seq+1> (attribute_not_exists) and moves the account from seq to seq+1 (condition seq = read
@@ -54,6 +59,13 @@ export const keys = {
   circle: (id: string) => ({ PK: `CIRCLE#${id}`, SK: '#META' }),
   circleList: () => ({ GSI1PK: 'CIRCLES' }),
   circleListEntry: (id: string) => ({ GSI1PK: 'CIRCLES', GSI1SK: id }),
+  compoundFigures: (circleId: string, compoundId: string) => ({ PK: `CIRCLE#${circleId}`, SK: `COMMUNITY#${compoundId}` }),
+  compoundFiguresPrefix: 'COMMUNITY#',
+  healthPartition: (circleId: string) => `HEALTH#${circleId}`,
+  healthGen: (circleId: string) => ({ PK: `HEALTH#${circleId}`, SK: '#GEN' }),
+  healthReport: (circleId: string, profileId: string) => ({ PK: `HEALTH#${circleId}`, SK: `REPORT#${profileId}` }),
+  healthSnapshot: (circleId: string, profileId: string, month: string) => ({ PK: `HEALTH#${circleId}`, SK: `SNAP#${profileId}#${month}` }),
+  healthSnapshotPrefix: (profileId: string) => `SNAP#${profileId}#`,
 
   outletPartition: (id: string) => `OUTLET#${id}`,
   outlet: (id: string) => ({ PK: `OUTLET#${id}`, SK: '#META' }),
@@ -159,6 +171,8 @@ export const keys = {
   redemptionCode: (outletId: string, code: string) => ({ PK: `REDEEMCODE#${outletId}#${code}`, SK: '#CODE' }),
 
   idempotency: (userId: string, key: string) => ({ PK: `IDEMPOTENCY#${userId}#${key}`, SK: '#RECORD' }),
+  /** Tries at a short code (亲情码, pickup, redemption, check-in) by one caller or at one target, per window. */
+  tryLimit: (limit: string, subject: string) => ({ PK: `LIMIT#${limit}#${subject}`, SK: '#WINDOW' }),
 };
 
 /** Strip key attributes before an item leaves the data layer. */

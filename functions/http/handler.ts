@@ -46,6 +46,8 @@ export class HttpResult {
   constructor(
     readonly status: number,
     readonly body: unknown,
+    /** With a content-type of its own, `body` is a string sent as it is (a CSV export); otherwise JSON. */
+    readonly headers?: Record<string, string>,
   ) {}
 }
 export const created = (body: unknown) => new HttpResult(201, body);
@@ -107,14 +109,18 @@ export function route<Q = undefined, B = undefined, P = undefined, M extends Aut
       });
       const out = result instanceof HttpResult ? result : new HttpResult(200, result);
       status = out.status;
+      if (out.headers?.['content-type'] && typeof out.body === 'string') {
+        return { statusCode: out.status, headers: { 'cache-control': 'no-store', ...out.headers }, body: out.body };
+      }
       return respond(out.status, out.body);
     } catch (err) {
       if (err instanceof AppError) {
         status = err.status;
         errorCode = err.code;
-        return respond(err.status, {
-          error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) },
-        });
+        const body = { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
+        // An error may come with headers of its own (Retry-After on a 429).
+        if (err.headers) return { statusCode: err.status, headers: { ...err.headers, ...JSON_HEADERS }, body: JSON.stringify(body) };
+        return respond(err.status, body);
       }
       status = 500;
       errorCode = 'INTERNAL';

@@ -5,6 +5,7 @@
  */
 import { NEAR_ALL, NEAR_CELL_PRECISION } from '../db/keys';
 import { formatPrice } from '../../shared/money';
+import { canonical } from '../../shared/canonical';
 import type { HeadlinePrice, Outlet, Service } from '../../shared/api';
 import { encodeGeohash } from './geohash';
 import type { NearbyEntry } from './search';
@@ -48,4 +49,14 @@ export function listingsOf(outlet: Outlet, services: Service[]): Listing[] {
 export function staleCategories(before: Listing[], after: Listing[]): string[] {
   const kept = new Set(after.map((l) => l.category));
   return before.map((l) => l.category).filter((c) => !kept.has(c));
+}
+
+/**
+ * What circle health reads of an outlet's listing (pin, categories, hours, closing, check dates, name), as one
+ * comparable string: a save that leaves it unchanged cannot change any circle's report.
+ */
+export function healthKey(listings: Listing[]): string {
+  const e = listings[0]?.entry;
+  if (!e) return '';
+  return canonical({ id: e.id, name: e.name, categories: e.categories, lat: e.lat, lng: e.lng, hours: e.hours, closedUntil: e.closedUntil ?? null, checkedAt: e.checkedAt ?? null });
 }

@@ -3,7 +3,8 @@ import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, getItem, queryAll, tableName } from '../db/client';
 import { keys, NEAR_ALL, withoutKeys } from '../db/keys';
 import { projection } from '../db/expressions';
-import { listingsOf, staleCategories, type Listing } from './listing';
+import { healthKey, listingsOf, staleCategories, type Listing } from './listing';
+import { bumpGen, circlesAround } from '../health/store';
 import { transactWrite, TransactionFailed, type Actions, type TransactItem } from '../db/transact';
 import { statusOf, type OutletStatus } from '../../shared/outlets';
 import type { NearbyEntry } from './search';
@@ -65,9 +66,12 @@ export async function saveOutlet<N extends string = never>(next: Outlet, service
   void _dropped;
   const kept = new Set(services.map((s) => s.id));
   const listings = listingsOf(outlet, services);
-  const stale = previous ? staleCategories(listingsOf(previous.outlet, previous.services), listings) : [];
+  const before = previous ? listingsOf(previous.outlet, previous.services) : [];
+  const stale = staleCategories(before, listings);
+  // Circle health caches its reports: every circle this listing change can reach sees a new generation with it.
+  const health = healthKey(before) === healthKey(listings) ? [] : await circlesAround([before[0], listings[0]].filter((l) => l).map((l) => l.entry));
   try {
-    await transactWrite<N | 'meta' | 'services' | 'removedServices' | 'listings' | 'staleListings'>({
+    await transactWrite<N | 'meta' | 'services' | 'removedServices' | 'listings' | 'staleListings' | 'healthGen'>({
       ...extras,
       meta: {
         Put: {
@@ -84,6 +88,7 @@ export async function saveOutlet<N extends string = never>(next: Outlet, service
       removedServices: (previous?.services ?? []).filter((s) => !kept.has(s.id)).map((s) => ({ Delete: { TableName: tableName(), Key: keys.service(outlet.id, s.id) } })),
       listings: listings.map((l) => ({ Put: { TableName: tableName(), Item: nearItem(outlet.id, l) } })),
       staleListings: stale.map((c) => ({ Delete: { TableName: tableName(), Key: keys.nearEntry(outlet.id, c) } })),
+      healthGen: health.map(bumpGen),
     });
     return 'saved';
   } catch (e) {

@@ -17,7 +17,8 @@ describe('GET /categories and /circles', () => {
   it('lists every demo circle with its centre and communities', async () => {
     const res = await api('/circles');
     expect(res.status).toBe(200);
-    expect(res.body.items.map((c: any) => c.id).sort()).toEqual(CIRCLES.map((c) => c.id).sort());
+    // Other tests add circles of their own (circle health's generated city): the demo ones are all there.
+    expect(res.body.items.map((c: any) => c.id)).toEqual(expect.arrayContaining(CIRCLES.map((c) => c.id)));
     const hf = res.body.items.find((c: any) => c.id === 'c-hongfeng');
     expect(hf.centre).toEqual(hongfeng);
     expect(hf.communities.map((c: any) => c.name)).toContain('东岭新村');

@@ -1,0 +1,122 @@
+/**
+ * Circle health use cases: the worker's report (cached, exact), one compound's row, the resident's view of
+ * their own compound, the compound figures, and the monthly snapshot. The report reads only the nearby
+ * index cells around the circle's compounds — never a Scan — and then applies the pure rules.
+ */
+import { AppError, notFound } from '../core/errors';
+import { requireWorkerOf } from '../auth/policies';
+import type { AuthUser } from '../auth/authenticate';
+import { getCircle, listCircles } from '../circles/store';
+import { readNearbyCells } from '../outlets/store';
+import { cellsWithin } from '../outlets/geohash';
+import { NEAR_CELL_PRECISION } from '../db/keys';
+import { reachMetres } from '../../shared/walking';
+import { computeHealth, validUntil } from '../../shared/health/report';
+import { HEALTH_PROFILES, NEAREST_REACH_MINUTES, type HealthProfile } from '../../shared/health/standards';
+import { inShanghai } from '../../shared/time';
+import type { Circle } from '../../shared/api';
+import type { CircleHealth, CompoundFigures, CompoundView, HealthTrend } from '../../shared/health/types';
+import { cachedReport, cacheReport, compoundsOf, listSnapshots, putSnapshot, saveFigures } from './store';
+
+function profileOf(id: string): HealthProfile {
+  const p = HEALTH_PROFILES[id];
+  if (!p) throw new AppError('VALIDATION_FAILED', '没有这个评价标准');
+  return p;
+}
+
+async function circleOf(id: string): Promise<Circle> {
+  const circle = await getCircle(id);
+  if (!circle) throw notFound('生活圈');
+  return circle;
+}
+
+/** The index cells that can hold an outlet within the report's reach of any compound. */
+export function cellsAround(points: ReadonlyArray<{ lat: number; lng: number }>): string[] {
+  const radius = reachMetres(NEAREST_REACH_MINUTES);
+  return [...new Set(points.flatMap((p) => cellsWithin(p, radius, NEAR_CELL_PRECISION)))].sort();
+}
+
+/** The report as of now: from the cache while it is current, else computed from the index and cached. */
+export async function healthOf(circle: Circle, profile: HealthProfile, now: Date): Promise<CircleHealth> {
+  const cached = await cachedReport(circle.id, profile.id, now);
+  if (cached.report) return { ...cached.report, source: { cached: true, itemsRead: 0 } };
+  const compounds = await compoundsOf(circle);
+  const { entries, itemsRead } = await readNearbyCells(undefined, cellsAround(compounds));
+  const report = computeHealth({ circleId: circle.id, circleName: circle.name, compounds, outlets: entries, profile, now });
+  await cacheReport(circle.id, profile.id, cached.gen, validUntil(entries, now), report);
+  return { ...report, source: { cached: false, itemsRead } };
+}
+
+export function trendOf(report: CircleHealth, snapshots: ReadonlyArray<import('../../shared/health/types').HealthSnapshot>, now: Date): HealthTrend | null {
+  const month = inShanghai(now).format('YYYY-MM');
+  const last = [...snapshots].reverse().find((s) => s.month < month);
+  if (!last) return null;
+  return {
+    since: last.month,
+    points: { from: last.points, to: report.grade.points },
+    label: { from: last.label, to: report.grade.label },
+    types: report.coverage.map((c) => ({ type: c.type, from: last.coverage[c.type] ?? 0, to: c.adult.window.residentShare })),
+  };
+}
+
+export async function workerHealth(user: AuthUser, circleId: string, profileId: string, now: Date): Promise<CircleHealth> {
+  requireWorkerOf(user, circleId, '只能查看本社区生活圈的体检报告', '只有社区工作者可以查看生活圈体检');
+  const circle = await circleOf(circleId);
+  const profile = profileOf(profileId);
+  const [report, snapshots] = await Promise.all([healthOf(circle, profile, now), listSnapshots(circleId, profile.id)]);
+  return { ...report, trend: trendOf(report, snapshots, now) };
+}
+
+export async function workerCompoundHealth(user: AuthUser, circleId: string, compoundId: string, profileId: string, now: Date) {
+  const report = await workerHealth(user, circleId, profileId, now);
+  const compound = report.compounds.find((c) => c.id === compoundId);
+  if (!compound) throw notFound('小区');
+  return { circleId, circleName: report.circleName, profile: report.profile, types: report.types, compound };
+}
+
+/** A resident's view of one compound: which types are within 15 minutes (at any time) and which are not. */
+export async function compoundView(circleId: string, compoundId: string, now: Date): Promise<CompoundView> {
+  const circle = await circleOf(circleId);
+  if (!circle.communities.some((c) => c.id === compoundId)) throw notFound('小区');
+  const report = await healthOf(circle, profileOf('mofcom2021'), now);
+  const c = report.compounds.find((x) => x.id === compoundId)!;
+  const within: CompoundView['within'] = [];
+  const missing: CompoundView['missing'] = [];
+  report.types.forEach((t, i) => {
+    const n = c.cells[i].nearest;
+    if (n && n.minutes <= 15 && !n.closed) within.push({ type: t.type, name: t.name, nearest: n });
+    else missing.push({ type: t.type, name: t.name, nearest: n });
+  });
+  return { circleId, compound: { id: c.id, name: c.name }, within, missing };
+}
+
+export async function updateFigures(user: AuthUser, circleId: string, compoundId: string, figures: CompoundFigures, now: Date) {
+  requireWorkerOf(user, circleId, '只能维护本社区生活圈的小区数据', '只有社区工作者可以维护小区数据');
+  const circle = await circleOf(circleId);
+  const compound = circle.communities.find((c) => c.id === compoundId);
+  if (!compound) throw notFound('小区');
+  if (figures.households > figures.residents) throw new AppError('VALIDATION_FAILED', '户数不能多于居民人数');
+  const saved = { ...figures, updatedAt: now.toISOString(), updatedBy: user.id };
+  await saveFigures(circleId, compoundId, saved);
+  return { ...compound, ...saved };
+}
+
+/** The month's snapshot of every circle (scheduled; rerunning it in the same month replaces that month's). */
+export async function snapshotAll(now: Date): Promise<{ circles: number }> {
+  const circles = await listCircles();
+  const month = inShanghai(now).format('YYYY-MM');
+  for (const circle of circles) {
+    for (const profile of Object.values(HEALTH_PROFILES)) {
+      const r = await healthOf(circle, profile, now);
+      await putSnapshot(circle.id, {
+        month,
+        profileId: profile.id,
+        points: r.grade.points,
+        label: r.grade.label,
+        coverage: Object.fromEntries(r.coverage.map((c) => [c.type, c.adult.window.residentShare])),
+        at: now.toISOString(),
+      });
+    }
+  }
+  return { circles: circles.length };
+}
