@@ -14,7 +14,7 @@ describe('every function declared once, beside its handler', () => {
     expect(new Set(names).size).toBe(names.length);
     const routes = fns.flatMap((f) => (f.route ? [f.route] : []));
     expect(new Set(routes).size).toBe(routes.length);
-    for (const r of routes) expect(r).toMatch(/^(GET|POST|PUT|PATCH|DELETE) \/[\w\-/{}]*$/);
+    for (const r of routes) expect(r).toMatch(/^(GET|POST|PUT|PATCH|DELETE) \/[\w\-/{}.]*$/);
   });
 
   it('deploys every handler a feature exports, with a role, and the daily points expiry', () => {
