@@ -108,7 +108,7 @@ const ROWS: Row[] = [
   ['express', '邮政快递综合服务点', ['express', 'smart_locker'], 'basic', [], true, 15, `${MOFCOM} 基本保障类；时限未读到`, true, 'block', true],
   ['recycling', '再生资源回收点', ['recycling'], 'basic', ['recycle'], true, 15, `${NOTICE_2025}：一收一洗`, true, 5, true],
   ['elder_canteen', '长者食堂（社区食堂）', ['elder_canteen'], 'basic', ['elder'], true, 15, `${NOTICE_2025}：养老服务为必备业态`, true, 5, true],
-  ['elder_care', '养老服务站（日间照料）', ['elder_care', 'service_center'], 'basic', ['elder'], true, 15, `${NOTICE_2025}：养老服务为必备业态`, false, 5, true],
+  ['elder_care', '养老服务站（日间照料）', ['elder_care'], 'basic', ['elder'], true, 15, `${NOTICE_2025}：养老服务为必备业态`, false, 5, true],
   ['childcare', '托育（托儿所）', ['childcare'], 'basic', ['child'], true, 15, `${MOFCOM} 一小；GB 50180 旧版表 托儿所 ≤300 m`, true, 5, false],
   ['after_school', '课后托管（四点半课堂）', ['after_school'], 'basic', ['child'], false, 15, `${MOFCOM} 一小`, true, 10, true],
   ['clinic', '社区卫生服务站', ['clinic'], 'basic', [], true, 15, 'TD/T 1062-2021 表A.3：500 m 设置一处', false, 10, false],
