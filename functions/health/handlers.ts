@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { HttpResult, route, scheduled } from '../http/handler';
+import { gzippedJson, HttpResult, route, scheduled } from '../http/handler';
 import { idParam, int } from '../http/validate';
 import { DEFAULT_PROFILE_ID, HEALTH_PROFILE_IDS } from '../../shared/health/standards';
 import { compoundView, snapshotAll, updateFigures, workerCompoundHealth, workerHealth } from './report';
@@ -18,7 +18,10 @@ const figuresBody = z.object({
 
 export const health = route(
   { route: 'GET /worker/circles/{id}/health', fn: 'circleHealth', role: 'OutletsRole', auth: 'required', path: circlePath, query: profileQuery },
-  async ({ user, path, query, now }) => workerHealth(user, path.id, query.profile ?? DEFAULT_PROFILE_ID, now),
+  async ({ user, path, query, headers, now }) => {
+    const served = await workerHealth(user, path.id, query.profile ?? DEFAULT_PROFILE_ID, now);
+    return gzippedJson(served.gz, headers, { 'x-health-cache': served.cached ? 'hit' : 'miss', 'x-items-read': String(served.itemsRead) });
+  },
 );
 
 export const compoundHealth = route(
@@ -29,7 +32,7 @@ export const compoundHealth = route(
 export const healthCsvRoute = route(
   { route: 'GET /worker/circles/{id}/health.csv', fn: 'circleHealthCsv', role: 'OutletsRole', auth: 'required', path: circlePath, query: profileQuery },
   async ({ user, path, query, now }) => {
-    const report = await workerHealth(user, path.id, query.profile ?? DEFAULT_PROFILE_ID, now);
+    const report = (await workerHealth(user, path.id, query.profile ?? DEFAULT_PROFILE_ID, now)).report();
     return new HttpResult(200, healthCsv(report), {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="circle-health-${report.circleId}.csv"`,

@@ -15,8 +15,10 @@ import { computeHealth, validUntil } from '../../shared/health/report';
 import { HEALTH_PROFILES, NEAREST_REACH_MINUTES, type HealthProfile } from '../../shared/health/standards';
 import { inShanghai } from '../../shared/time';
 import type { Circle } from '../../shared/api';
-import type { CircleHealth, CompoundFigures, CompoundView, HealthTrend } from '../../shared/health/types';
-import { cachedReport, cacheReport, compoundsOf, listSnapshots, putSnapshot, saveFigures } from './store';
+import type { CircleHealth, CompoundFigures, CompoundView, HealthSnapshot, HealthTrend } from '../../shared/health/types';
+import { bumpGen, cachedReport, cacheReport, compoundsOf, listSnapshots, putSnapshot, saveFigures } from './store';
+import { transactWrite } from '../db/transact';
+import { gunzipSync } from 'node:zlib';
 
 function profileOf(id: string): HealthProfile {
   const p = HEALTH_PROFILES[id];
@@ -36,18 +38,36 @@ export function cellsAround(points: ReadonlyArray<{ lat: number; lng: number }>)
   return [...new Set(points.flatMap((p) => cellsWithin(p, radius, NEAR_CELL_PRECISION)))].sort();
 }
 
-/** The report as of now: from the cache while it is current, else computed from the index and cached. */
-export async function healthOf(circle: Circle, profile: HealthProfile, now: Date): Promise<CircleHealth> {
-  const cached = await cachedReport(circle.id, profile.id, now);
-  if (cached.report) return { ...cached.report, source: { cached: true, itemsRead: 0 } };
-  const compounds = await compoundsOf(circle);
-  const { entries, itemsRead } = await readNearbyCells(undefined, cellsAround(compounds));
-  const report = computeHealth({ circleId: circle.id, circleName: circle.name, compounds, outlets: entries, profile, now });
-  await cacheReport(circle.id, profile.id, cached.gen, validUntil(entries, now), report);
-  return { ...report, source: { cached: false, itemsRead } };
+export interface ServedReport {
+  /** The report as gzipped JSON, as cached. */
+  gz: Uint8Array;
+  cached: boolean;
+  itemsRead: number;
+  report(): CircleHealth;
 }
 
-export function trendOf(report: CircleHealth, snapshots: ReadonlyArray<import('../../shared/health/types').HealthSnapshot>, now: Date): HealthTrend | null {
+/** The first moment of next month in China: the trend compares with last month, so a new month recomputes. */
+function nextMonth(now: Date): string {
+  return inShanghai(now).startOf('month').add(1, 'month').toISOString();
+}
+
+/** The report as of now: from the cache while it is current, else computed from the index and cached. */
+export async function healthOf(circle: Circle, profile: HealthProfile, now: Date): Promise<ServedReport> {
+  const cached = await cachedReport(circle.id, profile.id, now);
+  if (cached.gz) {
+    const gz = cached.gz;
+    return { gz, cached: true, itemsRead: 0, report: () => JSON.parse(gunzipSync(gz).toString('utf8')) as CircleHealth };
+  }
+  const [compounds, snapshots] = await Promise.all([compoundsOf(circle), listSnapshots(circle.id, profile.id)]);
+  const { entries, itemsRead } = await readNearbyCells(undefined, cellsAround(compounds));
+  const computed = computeHealth({ circleId: circle.id, circleName: circle.name, compounds, outlets: entries, profile, now });
+  const report = { ...computed, trend: trendOf(computed, snapshots, now) };
+  const until = [validUntil(entries, now), nextMonth(now)].filter((t): t is string => !!t).sort()[0];
+  const gz = await cacheReport(circle.id, profile.id, cached.gen, until, report);
+  return { gz, cached: false, itemsRead, report: () => report };
+}
+
+export function trendOf(report: CircleHealth, snapshots: readonly HealthSnapshot[], now: Date): HealthTrend | null {
   const month = inShanghai(now).format('YYYY-MM');
   const last = [...snapshots].reverse().find((s) => s.month < month);
   if (!last) return null;
@@ -59,16 +79,13 @@ export function trendOf(report: CircleHealth, snapshots: ReadonlyArray<import('.
   };
 }
 
-export async function workerHealth(user: AuthUser, circleId: string, profileId: string, now: Date): Promise<CircleHealth> {
+export async function workerHealth(user: AuthUser, circleId: string, profileId: string, now: Date): Promise<ServedReport> {
   requireWorkerOf(user, circleId, '只能查看本社区生活圈的体检报告', '只有社区工作者可以查看生活圈体检');
-  const circle = await circleOf(circleId);
-  const profile = profileOf(profileId);
-  const [report, snapshots] = await Promise.all([healthOf(circle, profile, now), listSnapshots(circleId, profile.id)]);
-  return { ...report, trend: trendOf(report, snapshots, now) };
+  return healthOf(await circleOf(circleId), profileOf(profileId), now);
 }
 
 export async function workerCompoundHealth(user: AuthUser, circleId: string, compoundId: string, profileId: string, now: Date) {
-  const report = await workerHealth(user, circleId, profileId, now);
+  const report = (await workerHealth(user, circleId, profileId, now)).report();
   const compound = report.compounds.find((c) => c.id === compoundId);
   if (!compound) throw notFound('小区');
   return { circleId, circleName: report.circleName, profile: report.profile, types: report.types, compound };
@@ -78,7 +95,7 @@ export async function workerCompoundHealth(user: AuthUser, circleId: string, com
 export async function compoundView(circleId: string, compoundId: string, now: Date): Promise<CompoundView> {
   const circle = await circleOf(circleId);
   if (!circle.communities.some((c) => c.id === compoundId)) throw notFound('小区');
-  const report = await healthOf(circle, profileOf('mofcom2021'), now);
+  const report = (await healthOf(circle, profileOf('mofcom2021'), now)).report();
   const c = report.compounds.find((x) => x.id === compoundId)!;
   const within: CompoundView['within'] = [];
   const missing: CompoundView['missing'] = [];
@@ -107,7 +124,7 @@ export async function snapshotAll(now: Date): Promise<{ circles: number }> {
   const month = inShanghai(now).format('YYYY-MM');
   for (const circle of circles) {
     for (const profile of Object.values(HEALTH_PROFILES)) {
-      const r = await healthOf(circle, profile, now);
+      const r = (await healthOf(circle, profile, now)).report();
       await putSnapshot(circle.id, {
         month,
         profileId: profile.id,
@@ -117,6 +134,8 @@ export async function snapshotAll(now: Date): Promise<{ circles: number }> {
         at: now.toISOString(),
       });
     }
+    // Reports carry the trend against these snapshots: the next read recomputes it.
+    await transactWrite({ gen: bumpGen(circle.id) });
   }
   return { circles: circles.length };
 }

@@ -5,7 +5,7 @@
  * cached report is served only while its generation is current and nothing it read has aged (validUntil).
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { db, getItem, queryAll, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { transactWrite, type TransactItem } from '../db/transact';
@@ -76,23 +76,25 @@ export async function currentGen(circleId: string): Promise<number> {
   return (await getItem<{ gen?: number }>(keys.healthGen(circleId), { consistent: true }))?.gen ?? 0;
 }
 
-/** The cached report if it was computed at the current generation and has not aged past validUntil. */
-export async function cachedReport(circleId: string, profileId: string, now: Date): Promise<{ gen: number; report?: CircleHealth }> {
+/** The cached report (gzipped JSON) if it was computed at the current generation and has not aged past validUntil. */
+export async function cachedReport(circleId: string, profileId: string, now: Date): Promise<{ gen: number; gz?: Uint8Array }> {
   const [gen, cached] = await Promise.all([currentGen(circleId), getItem<CachedItem>(keys.healthReport(circleId, profileId), { consistent: true })]);
   if (!cached || cached.gen !== gen || (cached.validUntil && now.toISOString() >= cached.validUntil)) return { gen };
-  return { gen, report: JSON.parse(gunzipSync(cached.report).toString('utf8')) as CircleHealth };
+  return { gen, gz: cached.report };
 }
 
 /**
- * Keeps a report computed at generation `gen`. A slower computation never replaces one of a later
- * generation; one of an earlier generation is simply never served.
+ * Keeps a report computed at generation `gen`, gzipped (a 200-compound report is ~3 MB of JSON, ~120 KB
+ * zipped: well inside an item). A slower computation never replaces one of a later generation; one of an
+ * earlier generation is simply never served.
  */
-export async function cacheReport(circleId: string, profileId: string, gen: number, validUntil: string | null, report: CircleHealth): Promise<void> {
+export async function cacheReport(circleId: string, profileId: string, gen: number, validUntil: string | null, report: CircleHealth): Promise<Uint8Array> {
+  const gz = gzipSync(JSON.stringify(report));
   try {
     await db().send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...keys.healthReport(circleId, profileId), type: 'healthReport', gen, validUntil, report: gzipSync(JSON.stringify(report)) },
+        Item: { ...keys.healthReport(circleId, profileId), type: 'healthReport', gen, validUntil, report: gz },
         ConditionExpression: 'attribute_not_exists(gen) OR gen <= :gen',
         ExpressionAttributeValues: { ':gen': gen },
       }),
@@ -100,6 +102,7 @@ export async function cacheReport(circleId: string, profileId: string, gen: numb
   } catch (e) {
     if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
   }
+  return gz;
 }
 
 export async function putSnapshot(circleId: string, s: HealthSnapshot): Promise<void> {

@@ -3,6 +3,7 @@
  * path/query/body, authentication from the bearer token, one JSON log line, and the mapping of AppError (or
  * anything unexpected) to {"error":{code,message}}. Feature handlers stay a few lines long.
  */
+import { gunzipSync } from 'node:zlib';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { AppError } from '../core/errors';
 import { parseWith, type Schema } from './validate';
@@ -48,9 +49,23 @@ export class HttpResult {
     readonly body: unknown,
     /** With a content-type of its own, `body` is a string sent as it is (a CSV export); otherwise JSON. */
     readonly headers?: Record<string, string>,
+    /** `body` is a Buffer of bytes (sent base64-encoded, as API Gateway expects). */
+    readonly binary = false,
   ) {}
 }
 export const created = (body: unknown) => new HttpResult(201, body);
+
+/**
+ * A JSON body that is stored gzipped (a cached report): sent as those bytes to a client that accepts gzip
+ * (browsers and wx.request decode it), unzipped for one that does not.
+ */
+export function gzippedJson(gz: Uint8Array, requestHeaders: Record<string, string | undefined>, headers: Record<string, string> = {}): HttpResult {
+  const type = { 'content-type': 'application/json; charset=utf-8', ...headers };
+  if (/\bgzip\b/.test(requestHeaders['accept-encoding'] ?? '')) {
+    return new HttpResult(200, Buffer.from(gz), { ...type, 'content-encoding': 'gzip', vary: 'accept-encoding' }, true);
+  }
+  return new HttpResult(200, gunzipSync(gz).toString('utf8'), type);
+}
 
 const JSON_HEADERS = {
   'content-type': 'application/json; charset=utf-8',
@@ -109,6 +124,9 @@ export function route<Q = undefined, B = undefined, P = undefined, M extends Aut
       });
       const out = result instanceof HttpResult ? result : new HttpResult(200, result);
       status = out.status;
+      if (out.binary && Buffer.isBuffer(out.body)) {
+        return { statusCode: out.status, headers: { 'cache-control': 'no-store', ...out.headers }, body: out.body.toString('base64'), isBase64Encoded: true };
+      }
       if (out.headers?.['content-type'] && typeof out.body === 'string') {
         return { statusCode: out.status, headers: { 'cache-control': 'no-store', ...out.headers }, body: out.body };
       }

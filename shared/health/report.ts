@@ -17,6 +17,7 @@ import type { CircleHealth, Compound, CompoundHealth, Coverage, HealthCell, Heal
 export const PACES: readonly Pace[] = ['adult', 'elder'];
 export const TIME_MODES: readonly TimeMode[] = ['any', 'window'];
 const DAY_MS = 86_400_000;
+const RAD = Math.PI / 180;
 const YEAR_MS = 365 * DAY_MS;
 
 export function eldersOf(c: Pick<Compound, 'residents' | 'elderlyShare'>): number {
@@ -79,9 +80,27 @@ function strip(n: (NearestOutlet & { d: number }) | null): NearestOutlet | null 
   return rest;
 }
 
+/** Which facility types each outlet provides, and whether it is open in each type's window: once per report. */
+export interface Served {
+  items: Array<{ outlet: Prepared; types: number[]; inWindow: boolean[] }>;
+  /** The pins again, packed, for the distance loop. */
+  lats: Float64Array;
+  lngs: Float64Array;
+}
+
+function servedBy(standards: readonly FacilityStandard[], outlets: readonly Prepared[]): Served {
+  const out: Served['items'] = [];
+  for (const o of outlets) {
+    const types: number[] = [];
+    standards.forEach((s, i) => s.categories.some((k) => o.categories.includes(k)) && types.push(i));
+    if (types.length) out.push({ outlet: o, types, inWindow: types.map((i) => !standards[i].window || openInWindow(o, standards[i].window!)) });
+  }
+  return { items: out, lats: Float64Array.from(out, (x) => x.outlet.lat), lngs: Float64Array.from(out, (x) => x.outlet.lng) };
+}
+
 /** One compound's row: every facility type against every outlet within the report's reach. */
-export function compoundRow(c: Compound, standards: readonly FacilityStandard[], outlets: readonly Prepared[]): { cells: HealthCell[]; counted: Set<string> } {
-  const reach = reachMetres(NEAREST_REACH_MINUTES);
+export function compoundRow(c: Compound, standards: readonly FacilityStandard[], served: Served): { cells: HealthCell[]; counted: Set<string> } {
+  const reach = reachMetres(NEAREST_REACH_MINUTES) + 1e-6;
   const counted = new Set<string>();
   const acc = standards.map(() => ({
     nearest: null as (NearestOutlet & { d: number }) | null,
@@ -91,13 +110,24 @@ export function compoundRow(c: Compound, standards: readonly FacilityStandard[],
   }));
   const adultLimits = standards.map((s) => limitMetres(s.limitMinutes, 'adult') + 1e-6);
   const elderLimits = standards.map((s) => limitMetres(s.limitMinutes, 'elder') + 1e-6);
-  for (const o of outlets) {
+  // A cheap flat-earth bound first (2% and 5 m looser than the reach: at city scale the error is far below
+  // that), so the exact distance — the same function nearby search uses — is computed only near the reach.
+  const { lats, lngs } = served;
+  const bound = (reach * 1.02 + 5) ** 2;
+  const mLat = 111_195;
+  const mLng = 111_195 * Math.cos(c.lat * RAD);
+  for (let j = 0; j < lats.length; j++) {
+    const dy = (lats[j] - c.lat) * mLat;
+    if (dy * dy > bound) continue;
+    const dx = (lngs[j] - c.lng) * mLng;
+    if (dx * dx + dy * dy > bound) continue;
+    const { outlet: o, types, inWindow: open } = served.items[j];
     const d = distanceMetres(c, o);
-    if (d > reach + 1e-6) continue;
-    standards.forEach((s, i) => {
-      if (!s.categories.some((k) => o.categories.includes(k))) return;
+    if (d > reach) continue;
+    for (let k = 0; k < types.length; k++) {
+      const i = types[k];
       const a = acc[i];
-      const inWindow = !s.window || openInWindow(o, s.window);
+      const inWindow = open[k];
       if (closer(a.nearest, d, o.id)) a.nearest = nearestOf(o, d);
       if (inWindow && closer(a.nearestInWindow, d, o.id)) a.nearestInWindow = nearestOf(o, d);
       if (d <= adultLimits[i]) {
@@ -109,7 +139,7 @@ export function compoundRow(c: Compound, standards: readonly FacilityStandard[],
         count(a.elder.any, o);
         if (inWindow) count(a.elder.window, o);
       }
-    });
+    }
   }
   const cells = acc.map((a, i): HealthCell => ({
     type: standards[i].type,
@@ -171,8 +201,9 @@ export function computeHealth({ circleId, circleName, compounds, outlets, profil
   }
   prepared.sort((a, b) => (a.id < b.id ? -1 : 1));
   const counted = new Set<string>();
+  const served = servedBy(profile.standards, prepared);
   const rows: CompoundHealth[] = compounds.map((c) => {
-    const row = compoundRow(c, profile.standards, prepared);
+    const row = compoundRow(c, profile.standards, served);
     row.counted.forEach((id) => counted.add(id));
     return { ...c, elders: eldersOf(c), cells: row.cells };
   });

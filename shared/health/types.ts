@@ -176,9 +176,8 @@ export interface CircleHealth {
   outletsCounted: number;
   unverifiedOutlets: number;
   totals: { residents: number; elders: number; households: number };
-  /** Filled in by the store when served. */
+  /** Against the latest monthly snapshot before this month, if any. */
   trend?: HealthTrend | null;
-  source?: { cached: boolean; itemsRead: number };
 }
 
 /** A month's snapshot of a circle's health, for the trend. */

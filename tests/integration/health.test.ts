@@ -26,10 +26,14 @@ beforeAll(async () => {
   worker = await signInAs('u_demo_worker');
 });
 
-async function report(circleId: string, token = worker): Promise<CircleHealth> {
-  const res = await api<CircleHealth>(`/worker/circles/${circleId}/health`, { token });
+type Served = CircleHealth & { source: { cached: boolean; itemsRead: number } };
+
+/** The report, and whether it came from the cache (the x-health-cache header), sent gzipped. */
+async function report(circleId: string, token = worker): Promise<Served> {
+  const res = await api<CircleHealth>(`/worker/circles/${circleId}/health`, { token, headers: { 'accept-encoding': 'gzip' } });
   expect(res.status).toBe(200);
-  return res.body;
+  expect(res.headers.get('content-encoding')).toBe('gzip');
+  return { ...res.body, source: { cached: res.headers.get('x-health-cache') === 'hit', itemsRead: Number(res.headers.get('x-items-read')) } };
 }
 
 async function expectExact(r: CircleHealth, circle: Circle) {
@@ -165,6 +169,13 @@ describe('circle health on the demo city', () => {
     const raw = await fetch(`${apiUrl()}/worker/circles/c-hongfeng/health.csv`, { headers: { authorization: `Bearer ${worker}` } });
     expect([...new Uint8Array(await raw.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(lines).toHaveLength(1 + 5 * MOFCOM_PROFILE.standards.length);
+  });
+
+  it('sends plain JSON to a client that does not accept gzip', async () => {
+    const res = await api<CircleHealth>('/worker/circles/c-hongfeng/health', { token: worker, headers: { 'accept-encoding': 'identity' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(res.body.circleId).toBe('c-hongfeng');
   });
 
   it('reports another profile on request and refuses an unknown one', async () => {
