@@ -14,6 +14,7 @@ import { circleItem } from '../../functions/circles/store';
 import { getOutletWithServices, saveOutlet } from '../../functions/outlets/store';
 import { compoundsOf } from '../../functions/health/store';
 import { snapshotAll } from '../../functions/health/report';
+import { checkHealthCache } from '../../functions/health/cache-check';
 import { MOFCOM_PROFILE } from '../../shared/health/standards';
 import { CATEGORY_KEYS } from '../../shared/categories';
 import type { Circle, Outlet, Service } from '../../shared/api';
@@ -198,6 +199,24 @@ describe('circle health on the demo city', () => {
     expect(res.body.within.length + res.body.missing.length).toBe(MOFCOM_PROFILE.standards.length);
     expect(res.body.missing.map((m: { type: string }) => m.type)).toContain('repair');
     expectError(await api('/circles/c-hongfeng/communities/cm-nope/health'), 404, 'NOT_FOUND');
+  });
+});
+
+describe('check:health', () => {
+  it('passes when every cached report matches the index, and names the circle when a write skipped its generation', async () => {
+    await report('c-hongfeng');
+    const clean = await checkHealthCache();
+    expect(clean.cachedReports).toBeGreaterThan(0);
+    expect(clean.problems).toEqual([]);
+    // Close a demo outlet's nearby entry behind the store's back: the cached report no longer matches.
+    const near = (await db().send(new GetCommand({ TableName: tableName(), Key: keys.nearEntry('o-anxin', '*') }))).Item!;
+    await db().send(new PutCommand({ TableName: tableName(), Item: { ...near, closedUntil: '2099-01-01' } }));
+    try {
+      const broken = await checkHealthCache();
+      expect(broken.problems.some((p) => p.startsWith('c-hongfeng mofcom2021'))).toBe(true);
+    } finally {
+      await db().send(new PutCommand({ TableName: tableName(), Item: near }));
+    }
   });
 });
 
