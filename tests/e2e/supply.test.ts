@@ -178,6 +178,34 @@ it('the outlet is in the home list at once; its merchant confirms the hours and 
 
   // Half a year on, residents see its hours as 待确认 and the merchant is asked to confirm them.
   await hoursLastCheckedLongAgo(outletId);
+  // On the home list's card too, in both text sizes, without pushing the card past the screen's edge.
+  const size = (sel: string) => page.locator(sel).first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  const listCard = (scope: string) => page.locator(`${scope} .outlet-card[data-outlet-id="${outletId}"]`);
+  await open('/pages/index/index');
+  await listCard('.page.home').locator('[data-testid="hours-unconfirmed"]', { hasText: '待确认' }).waitFor();
+  const badgeBefore = await size(`.page.home .outlet-card[data-outlet-id="${outletId}"] [data-testid="hours-unconfirmed"]`);
+  await shot('home-hours-unconfirmed');
+  await open('/pages/mine/index');
+  await page.locator('.page.mine .setting-row', { hasText: '大字模式' }).click();
+  await page.locator('.page.mine .switch.on').waitFor();
+  try {
+    await open('/pages/index/index');
+    const badge = listCard('.page.home.large').locator('[data-testid="hours-unconfirmed"]');
+    await badge.waitFor();
+    expect(await size(`.page.home.large .outlet-card[data-outlet-id="${outletId}"] [data-testid="hours-unconfirmed"]`)).toBeGreaterThanOrEqual(badgeBefore * 1.25);
+    const [cardBox, badgeBox] = [await listCard('.page.home.large').boundingBox(), await badge.boundingBox()];
+    expect(badgeBox!.x + badgeBox!.width).toBeLessThanOrEqual(cardBox!.x + cardBox!.width);
+    expect(cardBox!.x + cardBox!.width).toBeLessThanOrEqual(375);
+    await shot('home-hours-unconfirmed-large');
+  } finally {
+    await open('/pages/mine/index');
+    await page.locator('.page.mine .setting-row', { hasText: '大字模式' }).click();
+    await page.locator('.page.mine .switch:not(.on)').waitFor();
+  }
+  // Other outlets' cards (hours confirmed, or never dated) carry no badge.
+  await open('/pages/index/index');
+  await listCard('.page.home').waitFor();
+  await expect(page.locator('.page.home .outlet-card:not([data-outlet-id="' + outletId + '"]) [data-testid="hours-unconfirmed"]').count()).resolves.toBe(0);
   await open(`/packages/outlet/pages/detail/index?id=${outletId}`);
   await page.locator('.page.detail [data-testid="hours-unconfirmed"]').waitFor();
   await shot('outlet-hours-unconfirmed', true);

@@ -20,7 +20,15 @@ export function OutletCard({ outlet }: { outlet: OutletSummary }) {
             {price.name} {price.price}
           </Text>
         )}
-        <Text className={`outlet-open ${outlet.openState.open ? 'is-open' : 'is-closed'}`}>{outlet.openState.label}</Text>
+        <View className="outlet-open-row">
+          <Text className={`outlet-open ${outlet.openState.open ? 'is-open' : 'is-closed'}`}>{outlet.openState.label}</Text>
+          {/* Hours the merchant has not confirmed for half a year: the open state above may be wrong. */}
+          {outlet.hoursUnconfirmed && (
+            <Text className="tag-pending" data-testid="hours-unconfirmed" aria-label="营业时间待确认">
+              待确认
+            </Text>
+          )}
+        </View>
       </View>
       <View className="outlet-walk">
         <Text className="walk-minutes">{outlet.walkingMinutes}</Text>
