@@ -136,8 +136,11 @@ export interface Me {
   nickname: string;
   roles: Role[];
   circleId?: string;
-  /** Outlets this user runs, with their categories (a `points_exchange` one is an exchange station). */
-  outlets: Array<{ id: string; name: string; categories: string[] }>;
+  /**
+   * Outlets this user runs or applied for, with their categories (a `points_exchange` one is an exchange
+   * station) and status (an applicant's is `submitted` until the worker decides).
+   */
+  outlets: Array<{ id: string; name: string; categories: string[]; status: OutletStatus }>;
 }
 
 export interface SessionResponse {

@@ -9,34 +9,10 @@
 import type { ApprovalState } from './api';
 import { openState, type OpeningHours, type OpenState } from './hours';
 import { shanghaiDate } from './time';
+import type { OutletStatus } from './outlet-status';
 
-export const OUTLET_STATUSES = ['draft', 'submitted', 'needs_changes', 'listed', 'rejected', 'suspended', 'closed_temporarily', 'closed_permanently'] as const;
-export type OutletStatus = (typeof OUTLET_STATUSES)[number];
-
-export const OUTLET_STATUS_NAMES: Record<OutletStatus, string> = {
-  draft: '草稿',
-  submitted: '待审核',
-  needs_changes: '待修改',
-  listed: '已进图',
-  rejected: '未通过',
-  suspended: '已暂停展示',
-  closed_temporarily: '暂停营业',
-  closed_permanently: '已关闭',
-};
-
-/**
- * Residents find these on the map and in nearby search. A temporarily closed outlet stays findable, marked
- * closed until its date, so nobody walks there in vain and nothing has to put it back when the date passes.
- */
-export const FINDABLE_STATUSES: readonly OutletStatus[] = ['listed', 'closed_temporarily'];
-
-/** The coarse state the older parts of the app (and the nearby index) go by. */
-export function approvalOf(status: OutletStatus): ApprovalState {
-  if (FINDABLE_STATUSES.includes(status)) return 'approved';
-  if (status === 'rejected') return 'rejected';
-  if (status === 'suspended' || status === 'closed_permanently') return 'suspended';
-  return 'pending';
-}
+// The statuses live in a module of their own, free of dependencies (see there); everything else imports them from here.
+export { OUTLET_STATUSES, OUTLET_STATUS_NAMES, FINDABLE_STATUSES, approvalOf, type OutletStatus } from './outlet-status';
 
 /** The status of an outlet record; outlets loaded before statuses existed have only their approval. */
 export function statusOf(o: { status?: OutletStatus; approval: ApprovalState }): OutletStatus {

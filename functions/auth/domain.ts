@@ -13,8 +13,9 @@ async function toMe(user: UserRecord): Promise<Me> {
     nickname: user.nickname,
     roles: user.roles,
     ...(user.circleId ? { circleId: user.circleId } : {}),
-    // Merchants run outlets; a community worker may run the circle's points-exchange station.
-    outlets: user.roles.includes('merchant') || user.roles.includes('worker') ? await listOutletsOfOwner(user.id) : [],
+    // Everything the user owns in any status: a merchant's outlets, a worker's points-exchange station, and a
+    // resident's own applications (draft, 待审核, 待修改, 未通过) before approval makes them a merchant.
+    outlets: await listOutletsOfOwner(user.id),
   };
 }
 

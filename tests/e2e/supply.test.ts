@@ -149,6 +149,23 @@ it('a new resident applies through the form and submits it', async () => {
   await shot('submitted', true);
 });
 
+it('周师傅, who applied but is no merchant yet, follows his application from 我的', async () => {
+  await signInAsDemo(page, '周师傅');
+  const mine = '.page.mine';
+  await expect(page.locator(`${mine} [data-testid="my-outlet-names"]`).innerText()).resolves.toContain('周师傅修伞补衣（待审核）');
+  await page.locator(`${mine} [data-testid="my-outlets"]`, { hasText: '申请进度' }).click();
+  const row = page.locator('.page.supply-outlets .outlet-row', { hasText: '周师傅修伞补衣' });
+  await row.locator('.status-tag[data-status="submitted"]').waitFor();
+  await shot('applicant-my-outlets');
+  await row.click();
+  await page.locator('.page.supply-outlet .status-tag[data-status="submitted"]').waitFor();
+  await expect(page.locator('.page.supply-outlet .detail-name').innerText()).resolves.toBe('周师傅修伞补衣');
+  // 我要入驻 says so too, before a second application is begun.
+  await open('/pages/mine/index');
+  await page.locator(`${mine} [data-testid="apply-outlet"]`).click();
+  await expect(page.locator('.page.supply-apply [data-testid="existing-applications"]').innerText()).resolves.toContain('周师傅修伞补衣');
+});
+
 it('陈社工 sees the diff of a pending edit and approves the new application in 网点审核', async () => {
   await signInAsDemo(page, '陈社工');
   await page.locator('.page.mine [data-testid="outlet-review"]').click();

@@ -81,6 +81,21 @@ describe('an application from draft to the map', () => {
     expect(await checkOutletIndex(o.id)).toEqual([]);
   });
 
+  it('an applicant follows their application on /me (我的) before approval makes them a merchant', async () => {
+    const r = await resident();
+    expect((await api('/me', { token: r.token })).body.outlets).toEqual([]);
+    const o = await submitted(r.token);
+    const me = (await api('/me', { token: r.token })).body;
+    expect(me.roles).toEqual(['resident']);
+    expect(me.outlets).toEqual([{ id: o.id, name: o.name, categories: ['repair'], status: 'submitted' }]);
+    await decide(worker, o.id, { action: 'askChanges', reason: 'prices_unclear' });
+    expect((await api('/me', { token: r.token })).body.outlets).toEqual([expect.objectContaining({ id: o.id, status: 'needs_changes' })]);
+    // The demo's 周师傅, right from signing in.
+    const zhou = await api('/auth/dev', { body: { userId: 'u_demo_applicant' } });
+    expect(zhou.body.user).toMatchObject({ roles: ['resident'], outlets: [expect.objectContaining({ name: '周师傅修伞补衣', status: 'submitted' })] });
+    expect((await api('/me', { token: zhou.body.token })).body.outlets).toEqual(zhou.body.user.outlets);
+  });
+
   it('asks for changes, takes the corrected application back, and rejects with a reason', async () => {
     const r = await resident();
     const o = await submitted(r.token);

@@ -29,11 +29,14 @@ describe('how points, hours and codes are written', () => {
       nickname: '赵站长',
       roles: ['merchant'],
       outlets: [
-        { id: 'o-shop', name: '修鞋', categories: ['repair'] },
-        { id: 'o-station', name: '暖心驿站', categories: ['community_service', 'points_exchange'] },
+        { id: 'o-shop', name: '修鞋', categories: ['repair'], status: 'listed' },
+        { id: 'o-station', name: '暖心驿站', categories: ['community_service', 'points_exchange'], status: 'listed' },
+        { id: 'o-closed-week', name: '爱心超市', categories: ['points_exchange'], status: 'closed_temporarily' },
+        // An application for a second station, not yet on the map: no station to hand over at.
+        { id: 'o-applied', name: '新驿站', categories: ['points_exchange'], status: 'submitted' },
       ],
     };
-    expect(stationsOf(user).map((o) => o.id)).toEqual(['o-station']);
+    expect(stationsOf(user).map((o) => o.id)).toEqual(['o-station', 'o-closed-week']);
     expect(stationsOf(null)).toEqual([]);
   });
 

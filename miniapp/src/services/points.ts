@@ -3,6 +3,7 @@
  * themselves by shared/points, as on the server).
  */
 import type { Activity, Me } from '@shared/api';
+import { FINDABLE_STATUSES } from '@shared/outlet-status';
 import { formatPoints } from '@shared/points';
 import { dayLabel } from './dates';
 
@@ -22,9 +23,12 @@ export function activityTime(a: Pick<Activity, 'date' | 'startTime' | 'endTime'>
   return `${dayLabel(a.date)} ${a.startTime}–${a.endTime}`;
 }
 
-/** Exchange stations this user runs (outlets in the `points_exchange` category). */
+/**
+ * Exchange stations this user runs (outlets in the `points_exchange` category on the map): an application for
+ * one, still waiting or refused, is no station yet, and the server answers it as none.
+ */
 export function stationsOf(user: Me | null): Me['outlets'] {
-  return (user?.outlets ?? []).filter((o) => (o.categories ?? []).includes('points_exchange'));
+  return (user?.outlets ?? []).filter((o) => (o.categories ?? []).includes('points_exchange') && (!o.status || FINDABLE_STATUSES.includes(o.status)));
 }
 
 /** "1234 5678": long codes in groups, easier to read aloud and to copy. */

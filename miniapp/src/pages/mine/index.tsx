@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { ROLE_NAMES, type SessionResponse } from '@shared/api';
+import { ROLE_NAMES, type Me, type SessionResponse } from '@shared/api';
+import { approvalOf, OUTLET_STATUS_NAMES } from '@shared/outlet-status';
 import { Page } from '@/components/Page';
 import { Async } from '@/components/Async';
 import { getDemoUsers, signInAsDemo } from '@/services/api/session';
@@ -46,6 +47,11 @@ function DemoSignIn({ onSignedIn }: { onSignedIn(s: SessionResponse): void }) {
   );
 }
 
+/** "周师傅修伞补衣（待审核）": an outlet's name, with its status unless it is simply on the map. */
+function outletLine(o: Me['outlets'][number]): string {
+  return o.status && o.status !== 'listed' ? `${o.name}（${OUTLET_STATUS_NAMES[o.status]}）` : o.name;
+}
+
 export default function Mine() {
   const { user, signIn, signOut, largeText, setLargeText, place, refreshUser } = useAppState();
   const wechatSignIn = useMutation(wechatSession, { after: signIn });
@@ -60,7 +66,11 @@ export default function Mine() {
         <View className="card profile">
           <Text className="profile-name">{user.nickname}</Text>
           <Text className="muted">身份：{user.roles.map((r) => ROLE_NAMES[r]).join('、')}</Text>
-          {user.outlets.length > 0 && <Text className="muted">我的网点：{user.outlets.map((o) => o.name).join('、')}</Text>}
+          {user.outlets.length > 0 && (
+            <Text className="muted" data-testid="my-outlet-names">
+              我的网点：{user.outlets.map(outletLine).join('、')}
+            </Text>
+          )}
           <View className="setting-row" hoverClass="pressed" data-testid="my-bookings" onClick={() => Taro.navigateTo({ url: ROUTES.myBookings() })}>
             <Text>我的预约</Text>
             <Text className="muted">查看 ›</Text>
@@ -89,10 +99,11 @@ export default function Mine() {
             <Text>我要入驻</Text>
             <Text className="muted">把您的摊点放上地图 ›</Text>
           </View>
+          {/* Also before approval: an applicant follows their application here (待审核, 待修改, 未通过). */}
           {user.outlets.length > 0 && (
             <View className="setting-row" hoverClass="pressed" data-testid="my-outlets" onClick={() => Taro.navigateTo({ url: ROUTES.myOutlets })}>
               <Text>我的网点</Text>
-              <Text className="muted">状态、修改、价格 ›</Text>
+              <Text className="muted">{user.outlets.some((o) => o.status && approvalOf(o.status) === 'pending') ? '申请进度、状态 ›' : '状态、修改、价格 ›'}</Text>
             </View>
           )}
           {hasRole(user, 'worker') && (
