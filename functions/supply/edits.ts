@@ -18,6 +18,7 @@ import { planRevision, type Change, type FreshField, type OutletFields } from '.
 import type { OutletApplication } from '../../shared/schemas/outlet';
 import type { Outlet, PendingRevision, Service } from '../../shared/api';
 import { priceList } from './price-list';
+import { assertInCircle } from './onboarding';
 
 const shortId = () => randomUUID().replace(/-/g, '').slice(0, 12);
 const priceText = (s: Service | null | undefined) => (s ? formatPrice(s.priceFen, s.priceMaxFen, s.unit) : null);
@@ -44,6 +45,8 @@ async function ownListedOutlet(user: AuthUser, id: string) {
 export async function editOutlet(user: AuthUser, id: string, input: OutletApplication, now: Date): Promise<{ outlet: Outlet; services: Service[]; pending: PendingRevision | null; changes: Change[] }> {
   const current = await ownListedOutlet(user, id);
   if (input.circleId !== current.outlet.circleId) throw forbidden('不能把网点改到另一个生活圈');
+  // A pin moved over 50 m waits for review, but one moved out of the circle's reach is no edit to hold at all.
+  if (input.lat !== current.outlet.lat || input.lng !== current.outlet.lng) await assertInCircle(input);
   const plan = planRevision({ fields: fieldsOf(current.outlet), services: current.services }, { fields: fieldsOf(input), services: priceList(input, current.services) });
   const existing = await getRevision(id);
   if (!plan.changes.length) return { ...current, pending: existing ?? null, changes: [] };

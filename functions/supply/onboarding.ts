@@ -30,7 +30,8 @@ export interface Application {
   services: Service[];
 }
 
-async function assertInCircle(a: OutletApplication): Promise<void> {
+/** 400 unless the pin lies within reach of its circle (applications, and edits that move the pin). */
+export async function assertInCircle(a: OutletApplication): Promise<void> {
   const circle = await getCircle(a.circleId);
   if (!circle) throw notFound('生活圈');
   if (distanceMetres(circle.centre, a) > MAX_METRES_FROM_CIRCLE) throw new AppError('VALIDATION_FAILED', `位置离「${circle.name}」太远，请确认定位或选择所在的生活圈`, { reason: 'NOT_IN_CIRCLE' });

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { api, expectError, signInAs } from '../support/api';
-import { useStackTable } from '../support/db';
+import { useStackTable, workerOfAnotherCircle } from '../support/db';
 import { goodApplication } from '../support/outlets';
 import { checkOutletIndex } from '../../functions/outlets/index-check';
 import type { NearbyResponse, Outlet, OutletDetail } from '../../shared/api';
@@ -28,6 +28,14 @@ async function listedOutlet(): Promise<{ token: string; outlet: Outlet; body: ty
   await api(`/merchant/applications/${outlet.id}/submit`, { token, method: 'POST' });
   expect((await api(`/worker/outlets/${outlet.id}/decisions`, { token: worker, body: { action: 'approve' } })).status).toBe(200);
   return { token, outlet, body };
+}
+
+/** A read, asked again when serverless-offline's cold worker timed out (a busy 2-core machine); reading twice changes nothing. */
+async function read(path: string, token?: string) {
+  let res = await api(path, { token });
+  for (let i = 0; i < 2 && res.status === 504; i++) res = await api(path, { token });
+  expect({ path, status: res.status }).toEqual({ path, status: 200 });
+  return res.body;
 }
 
 const withIds = (services: typeof goodApplication.services) => services.map((s, i) => ({ id: `s${i + 1}`, ...s }) as { id: string; priceFen: number } & typeof s);
@@ -102,16 +110,16 @@ describe('editing a listed outlet', () => {
   it('authorization: only the merchant edits, only the circle worker decides, anyone reads the price history', async () => {
     const { token, outlet, body } = await listedOutlet();
     const stranger = (await api('/auth/wechat', { body: { code: `edits-s-${tag()}` } })).body.token;
-    const otherMerchant = await signInAs('u_demo_canteen');
+    const [otherMerchant, otherWorker] = await Promise.all([signInAs('u_demo_canteen'), workerOfAnotherCircle()]);
     const edit = { ...body, phone: '13700000000' };
     const cases: Array<[string, 'GET' | 'POST', string, object | undefined, Record<string, number>]> = [
-      ['edit', 'POST', `/merchant/outlets/${outlet.id}/revisions`, edit, { anonymous: 401, stranger: 403, otherMerchant: 404, worker: 403 }],
-      ['confirm', 'POST', `/merchant/outlets/${outlet.id}/confirm`, undefined, { anonymous: 401, stranger: 403, otherMerchant: 404, worker: 403 }],
-      ['revision', 'GET', `/outlets/${outlet.id}/revision`, undefined, { anonymous: 401, stranger: 403, otherMerchant: 403, owner: 200, worker: 200 }],
-      ['decide revision', 'POST', `/worker/outlets/${outlet.id}/revision`, { revisionId: 'x', action: 'approve' }, { anonymous: 401, stranger: 403, otherMerchant: 403, owner: 403 }],
-      ['price history', 'GET', `/outlets/${outlet.id}/prices`, undefined, { anonymous: 200, stranger: 200 }],
+      ['edit', 'POST', `/merchant/outlets/${outlet.id}/revisions`, edit, { anonymous: 401, stranger: 403, otherMerchant: 404, otherWorker: 403, worker: 403 }],
+      ['confirm', 'POST', `/merchant/outlets/${outlet.id}/confirm`, undefined, { anonymous: 401, stranger: 403, otherMerchant: 404, otherWorker: 403, worker: 403 }],
+      ['revision', 'GET', `/outlets/${outlet.id}/revision`, undefined, { anonymous: 401, stranger: 403, otherMerchant: 403, otherWorker: 403, owner: 200, worker: 200 }],
+      ['decide revision', 'POST', `/worker/outlets/${outlet.id}/revision`, { revisionId: 'x', action: 'approve' }, { anonymous: 401, stranger: 403, otherMerchant: 403, otherWorker: 403, owner: 403 }],
+      ['price history', 'GET', `/outlets/${outlet.id}/prices`, undefined, { anonymous: 200, stranger: 200, otherMerchant: 200, otherWorker: 200, owner: 200, worker: 200 }],
     ];
-    const tokens: Record<string, string | undefined> = { anonymous: undefined, stranger, otherMerchant, owner: token, worker };
+    const tokens: Record<string, string | undefined> = { anonymous: undefined, stranger, otherMerchant, otherWorker, owner: token, worker };
     for (const [name, method, path, b, expected] of cases) {
       for (const [who, status] of Object.entries(expected)) {
         const res = await api(path, { method, token: tokens[who], body: b });
@@ -119,6 +127,50 @@ describe('editing a listed outlet', () => {
       }
     }
     expect((await api(`/outlets/${outlet.id}`)).body.phone).toBe(body.phone);
+  });
+
+  describe('bad input to an edit is refused and writes nothing', () => {
+    let fixture: Awaited<ReturnType<typeof listedOutlet>>;
+    /** Everything an edit can write: the record and its price list, the nearby card, the revision, the audit trail, the price history. */
+    const snapshot = async () => {
+      const { token, outlet } = fixture;
+      return {
+        application: await read(`/merchant/applications/${outlet.id}`, token),
+        // Its list fields as the nearby index holds them (the open-now label moves with the clock, so not that).
+        card: await card(outlet).then((c) => c && { ...c, openState: undefined }),
+        revision: await read(`/outlets/${outlet.id}/revision`, token),
+        audit: await read(`/outlets/${outlet.id}/audit`, token),
+        prices: await read(`/outlets/${outlet.id}/prices`),
+      };
+    };
+    let before: Awaited<ReturnType<typeof snapshot>>;
+    beforeAll(async () => {
+      fixture = await listedOutlet();
+      // An edit already waiting (a new name), so a refused edit could not quietly replace or withdraw it either.
+      const waiting = await api(`/merchant/outlets/${fixture.outlet.id}/revisions`, { token: fixture.token, body: { ...fixture.body, services: withIds(fixture.body.services), name: `${fixture.body.name}新` } });
+      expect(waiting.body.pending).toMatchObject({ changes: [expect.objectContaining({ field: 'name' })] });
+      before = await snapshot();
+      expect(before.revision.revision).not.toBeNull();
+    });
+    const priced = (priceFen: number) => (b: typeof fixture.body) => ({ services: withIds(b.services).map((s, i) => (i === 0 ? { ...s, priceFen } : s)) });
+
+    it.each<[string, (b: typeof fixture.body) => object]>([
+      ['a pin outside China', () => ({ lat: 1.29, lng: 103.85 })],
+      ['a pin in another city, far from the circle', () => ({ lat: 31.23, lng: 121.47 })],
+      ['hours that overlap', () => ({ hours: { windows: [{ days: [1, 2], open: '08:00', close: '12:00' }, { days: [2], open: '11:30', close: '14:00' }] } })],
+      ['a negative price', priced(-100)],
+      ['an absurd price (10^9 fen)', priced(1_000_000_000)],
+      ['50 categories', () => ({ categories: Array.from({ length: 50 }, () => 'repair') })],
+      ['a 10 KB name', () => ({ name: 'x'.repeat(10 * 1024) })],
+    ])('%s', async (_what, patch) => {
+      const { token, outlet, body } = fixture;
+      const res = await api(`/merchant/outlets/${outlet.id}/revisions`, { token, body: { ...body, services: withIds(body.services), ...patch(body) } });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect(res.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+      expect(res.body.error.message.length).toBeGreaterThan(0);
+      expect(await snapshot()).toEqual(before);
+    });
   });
 
   it('20 parallel edits and a worker approving meanwhile end in one consistent state, the index exact', async () => {
