@@ -73,6 +73,51 @@ describe('residents correct the map', () => {
     expect(task.version).toBe(6);
   });
 
+  it('authorization matrix: anonymous, an uninvolved resident, another merchant, a worker of another circle, the owner and the circle worker', async () => {
+    const { outlet, owner } = await listed();
+    const [stranger, otherMerchant, otherWorker] = await Promise.all([person().then((p) => p.token), signInAs('u_demo_canteen'), workerOfAnotherCircle()]);
+    const tokens = { anonymous: undefined, stranger, otherMerchant, otherWorker, owner, worker };
+    type Who = keyof typeof tokens;
+    const matrix = async (name: string, method: 'GET' | 'POST', path: string, body: object | undefined, expected: Partial<Record<Who, number>>) => {
+      const seen: Record<string, number> = {};
+      for (const who of Object.keys(expected) as Who[]) {
+        const res = await api(path, { method, token: tokens[who], body });
+        seen[who] = res.status;
+        if (res.status >= 400) expect(res.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+      }
+      expect({ name, ...seen }).toEqual({ name, ...expected });
+    };
+    const resolve = `/worker/reports/${outlet.id}/resolve`;
+    const openTask = async () => (await tasks()).find((t) => t.outletId === outlet.id);
+
+    // Before any report: only the circle's worker gets as far as "there is no task".
+    await matrix('resolve, no task yet', 'POST', resolve, { outcome: 'edited' }, { anonymous: 401, stranger: 403, otherMerchant: 403, otherWorker: 403, owner: 403, worker: 404 });
+    // Anyone signed in may report, a worker of this or another circle too; the owner edits instead.
+    await matrix('report', 'POST', `/outlets/${outlet.id}/reports`, { kind: 'wrong_hours', note: '周日没开门' }, { anonymous: 401, owner: 403, stranger: 201, otherMerchant: 201, otherWorker: 201, worker: 201 });
+    await matrix('my reports', 'GET', '/me/reports', undefined, { anonymous: 401, stranger: 200, otherMerchant: 200, otherWorker: 200, owner: 200, worker: 200 });
+    // Each sees their own report and nobody else's.
+    for (const who of ['stranger', 'otherMerchant', 'otherWorker', 'worker'] as const) {
+      const mine = (await api('/me/reports', { token: tokens[who] })).body.items.filter((r: { outletId: string }) => r.outletId === outlet.id);
+      expect({ who, mine }).toEqual({ who, mine: [expect.objectContaining({ outletId: outlet.id, kind: 'wrong_hours', note: '周日没开门' })] });
+    }
+    expect((await api('/me/reports', { token: owner })).body.items).toEqual([]);
+    await matrix('report tasks', 'GET', '/worker/reports', undefined, { anonymous: 401, stranger: 403, otherMerchant: 403, owner: 403, otherWorker: 200, worker: 200 });
+    // The other circle's worker gets their own circle's queue, which does not hold this outlet.
+    expect((await api('/worker/reports', { token: otherWorker })).body.items.map((t: ReportTask) => t.outletId)).not.toContain(outlet.id);
+    const before = await openTask();
+    expect(before).toMatchObject({ state: 'open', version: 4 });
+
+    // Refused resolutions change nothing: the task is still open, at the same version, for the circle's worker.
+    await matrix('resolve, refused', 'POST', resolve, { outcome: 'edited', note: '已核实' }, { anonymous: 401, stranger: 403, otherMerchant: 403, otherWorker: 403, owner: 403 });
+    expect(await openTask()).toEqual(before);
+    expect((await api(`/outlets/${outlet.id}`)).status).toBe(200);
+    await matrix('resolve', 'POST', resolve, { outcome: 'edited', note: '已核实并更新' }, { worker: 200 });
+    expect(await openTask()).toBeUndefined();
+    expect((await api('/me/reports', { token: stranger })).body.items[0]).toMatchObject({ outletId: outlet.id, outcome: 'edited', outcomeNote: '已核实并更新' });
+    // Nobody resolves reports about their own outlet, not even the circle's worker (陈社工 runs the service centre).
+    expectError(await api('/worker/reports/o-hongfeng-center/resolve', { token: worker, body: { outcome: 'dismissed', reason: 'other' } }), 403, 'FORBIDDEN');
+  });
+
   it('authorization and bad input', async () => {
     const { outlet, owner } = await listed();
     const stranger = (await person()).token;
