@@ -7,7 +7,7 @@ import type { OpeningHours } from '../shared/hours';
 import type { UserRecord } from '../functions/users/store';
 
 // Bump when the demo data changes: a stack kept on disk then reloads it (puts overwrite the old items).
-export const DEMO_SEED_VERSION = 'v9';
+export const DEMO_SEED_VERSION = 'v10';
 
 export function rng(seed: number) {
   let a = seed >>> 0;
@@ -139,7 +139,16 @@ export interface DemoOutlet {
   services: Service[];
 }
 
-/** The fifteen sample outlets of the domain notes, placed around 红枫社区. */
+/**
+ * Check dates of an outlet nobody has confirmed since September 2025, over a year before the demo's days: the
+ * worker's 网点审核 flags it (一年多未确认), residents see its hours as 待确认 and 营业中 leaves it out.
+ */
+const LONG_UNCONFIRMED: NonNullable<Outlet['checkedAt']> = {
+  name: '2025-09-20T02:00:00.000Z', categories: '2025-09-20T02:00:00.000Z', location: '2025-09-20T02:00:00.000Z', phone: '2025-09-20T02:00:00.000Z',
+  hours: '2025-09-20T02:00:00.000Z', prices: '2025-09-20T02:00:00.000Z', legalBasis: '2025-09-20T02:00:00.000Z',
+};
+
+/** The fifteen sample outlets of the domain notes placed around 红枫社区, and one left unconfirmed for over a year. */
 function sampleOutlets(): DemoOutlet[] {
   const c = 'c-hongfeng';
   const at = (dLatM: number, dLngM: number) => ({
@@ -192,6 +201,11 @@ function sampleOutlets(): DemoOutlet[] {
     o('o-nuanxin', '暖心驿站·积分兑换点', ['rest_station', 'points_exchange'], at(180, -240), '燕子山路6号', HOURS.station,
       [['饮用水、充电、药箱', 0], ['20积分兑换5kg大米', null, undefined, undefined, false, '积分兑换']],
       { ownerId: 'u_demo_station' }),
+    // South of 银杏苑 (10 minutes' walk from there), beyond a 15-minute walk from 红枫社区 and 书香里, where the
+    // nearby tests look: the list there stays as it was, and 营业中 there never meets a stale outlet.
+    o('o-laoma-bike', '老马修车摊', ['repair'], at(-1000, 350), '燕子山路与二环东路路口东南角', HOURS.daytime,
+      [['补胎', 5, 5, '次'], ['换链条', 25, 40], ['打气', 0]],
+      { legalBasis: { kind: 'skill_service' }, checkedAt: LONG_UNCONFIRMED, description: '修自行车、电动车，雨天不出摊。' }),
   ];
 }
 

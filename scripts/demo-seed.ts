@@ -111,15 +111,18 @@ export async function ensureDemoSupply(now = new Date()): Promise<boolean> {
   const demo = await import('./demo-data');
   const marker = keys.seedMarker(`${demo.DEMO_SEED_VERSION}-supply`);
   if ((await db().send(new GetCommand({ TableName: tableName(), Key: marker }))).Item) return false;
-  const { apply, submitApplication } = await import('../functions/supply/onboarding');
+  const { apply, myOutlets, submitApplication } = await import('../functions/supply/onboarding');
   const { editOutlet, fieldsOf } = await import('../functions/supply/edits');
   const { getOutletWithServices } = await import('../functions/outlets/store');
   const as = (id: string) => {
     const u = demo.DEMO_USERS.find((x) => x.id === id)!;
     return { id: u.id, roles: u.roles };
   };
-  const { application } = await apply(as('u_demo_applicant'), demo.DEMO_APPLICATION, `demo-seed-application-${demo.DEMO_SEED_VERSION}`, now);
-  if (application.outlet.status === 'draft') await submitApplication(as('u_demo_applicant'), application.outlet.id, now);
+  // Once per stack, not per seed version: a newer version must not file 周师傅's application a second time.
+  if (!(await myOutlets(as('u_demo_applicant'))).items.length) {
+    const { application } = await apply(as('u_demo_applicant'), demo.DEMO_APPLICATION, `demo-seed-application-${demo.DEMO_SEED_VERSION}`, now);
+    if (application.outlet.status === 'draft') await submitApplication(as('u_demo_applicant'), application.outlet.id, now);
+  }
   const anxin = (await getOutletWithServices('o-anxin'))!;
   await editOutlet(
     as('u_demo_merchant'),

@@ -176,6 +176,12 @@ it('陈社工 sees the diff of a pending edit and approves the new application i
   await expect(revision.locator('[data-testid="revision-diff"]').innerText()).resolves.toMatch(/经营依据[\s\S]*收费项目/);
   await shot('review-revision', true);
   await revision.locator('[data-testid="review-toggle"]').click();
+  // The demo's outlet nobody confirmed for over a year waits for a check.
+  const stale = page.locator(`${queue} .review-card[data-outlet-id="o-laoma-bike"][data-why="stale"]`);
+  await expect(stale.innerText()).resolves.toContain('一年多未确认');
+  await stale.locator('[data-testid="review-toggle"]').click();
+  await stale.locator('.notice', { hasText: '一年多没有人确认过信息' }).waitFor();
+  await stale.locator('[data-testid="review-toggle"]').click();
 
   const card = page.locator(`${queue} .review-card[data-outlet-id="${outletId}"]`);
   await card.locator('[data-testid="review-toggle"]').click();

@@ -4,7 +4,9 @@ import { api, expectError, signInAs } from '../support/api';
 import { useStackTable, workerOfAnotherCircle } from '../support/db';
 import { goodApplication } from '../support/outlets';
 import { checkOutletIndex } from '../../functions/outlets/index-check';
-import type { Outlet, ReportTask } from '../../shared/api';
+import { CIRCLES } from '../../scripts/demo-data';
+import { distanceMetres, walkingMinutes } from '../../shared/walking';
+import type { NearbyResponse, Outlet, ReportTask } from '../../shared/api';
 
 useStackTable();
 jest.setTimeout(120_000);
@@ -139,5 +141,23 @@ describe('demo data', () => {
     const queue = (await api('/worker/outlets', { token: worker })).body.items;
     expect(queue.find((i: { outlet: Outlet }) => i.outlet.name === '周师傅修伞补衣')).toMatchObject({ why: 'application', status: 'submitted' });
     expect(queue.find((i: { outlet: Outlet }) => i.outlet.id === 'o-anxin')).toMatchObject({ why: 'revision' });
+  });
+
+  it('has an outlet nobody confirmed for over a year: flagged in the queue, 待确认 on its card, never 营业中', async () => {
+    const queue = (await api('/worker/outlets', { token: worker })).body.items;
+    const stale = queue.find((i: { outlet: Outlet }) => i.outlet.id === 'o-laoma-bike');
+    expect(stale).toMatchObject({ why: 'stale', status: 'listed', outlet: { name: '老马修车摊' } });
+    expect(Object.values(stale.outlet.checkedAt as Record<string, string>).every((at) => Date.now() - Date.parse(at) > 365 * 86_400_000)).toBe(true);
+    // Residents of 银杏苑 have it within a 15-minute walk.
+    const yinxing = CIRCLES[0].communities.find((c) => c.id === 'cm-yinxing')!;
+    const near = (await api<NearbyResponse>(`/outlets/nearby?lat=${yinxing.lat}&lng=${yinxing.lng}&category=repair&limit=50`)).body.items;
+    expect(near.find((i) => i.id === 'o-laoma-bike')).toMatchObject({ hoursUnconfirmed: true });
+    const openNow = (await api<NearbyResponse>(`/outlets/nearby?lat=${yinxing.lat}&lng=${yinxing.lng}&category=repair&openNow=true&limit=50`)).body.items;
+    expect(openNow.map((i) => i.id)).not.toContain('o-laoma-bike');
+    // Beyond a 15-minute walk of 红枫社区 and 书香里, the places the nearby tests look from.
+    for (const id of ['cm-hongfeng', 'cm-shuxiangli']) {
+      const c = CIRCLES[0].communities.find((x) => x.id === id)!;
+      expect(walkingMinutes(distanceMetres(c, stale.outlet))).toBeGreaterThan(15);
+    }
   });
 });
