@@ -5,6 +5,7 @@ import { requireActsFor, requireOutletOwner } from '../auth/policies';
 import { listedOutlet, listedOutletWithServices } from '../outlets/listed';
 import { setCanteenPricing } from '../outlets/store';
 import { getUser } from '../users/store';
+import { countTries, type TryLimit } from '../db/limits';
 import { localToUtc } from '../../shared/time';
 import type { Booking, BookingQuote, Outlet } from '../../shared/api';
 import { STATE_NAMES, slotEffect, transition } from './lifecycle';
@@ -60,12 +61,27 @@ export async function canteenDay(user: AuthUser, outletId: string, date: string)
   return { date, meals: [...meals.values()].sort((a, b) => a.startTime.localeCompare(b.startTime)), items: live.sort((a, b) => a.start.localeCompare(b.start)) };
 }
 
+/**
+ * Tries at pickup codes, counted before the code is looked up: per person at the counter (across their
+ * canteens) and per canteen. A code that names a meal gives its try back, so only wrong codes add up.
+ */
+export const PICKUP_CODE_LIMITS = {
+  caller: { name: 'pickupCode.caller', max: 20, windowSeconds: 15 * 60 },
+  canteen: { name: 'pickupCode.canteen', max: 10, windowSeconds: 15 * 60 },
+} satisfies Record<string, TryLimit>;
+
 /** Hands a meal over: the code must belong to this canteen and day, and works once. */
 export async function collectMeal(user: AuthUser, outletId: string, pickup: { date: string; code: string }, now: Date): Promise<Booking> {
   const { date, code } = pickup;
   requireOutletOwner(user, await listedOutlet(outletId));
+  const tries = await countTries(
+    [{ limit: PICKUP_CODE_LIMITS.caller, subject: user.id }, { limit: PICKUP_CODE_LIMITS.canteen, subject: outletId }],
+    now,
+    (wait) => `取餐码输错次数过多，请${wait}后再试，或在当天的预订名单里核对`,
+  );
   const id = await bookingIdForPickup(outletId, date, code);
   if (!id) throw notFound('取餐码');
+  await tries.giveBack();
   const b = await getBooking(id);
   if (!b) throw notFound('取餐码');
   if (b.state === 'completed') throw new AppError('CONFLICT', '这个取餐码已经使用过了', { reason: 'ALREADY_COLLECTED' });

@@ -33,15 +33,15 @@ export function compareAndSet(tableName: string, key: Record<string, string>, fr
 
 /**
  * The Update of a counter that never passes `max`: +1 while below it (absent counts as 0). Used for the day's
- * subsidised meals and for check-in code tries.
+ * subsidised meals (tries at short codes are counted per window by db/limits.ts).
  */
-export function boundedIncrement(tableName: string, key: Record<string, string>, counter: { attribute: string; max: number; mustExist?: boolean }) {
-  const { attribute, max, mustExist = false } = counter;
+export function boundedIncrement(tableName: string, key: Record<string, string>, counter: { attribute: string; max: number }) {
+  const { attribute, max } = counter;
   return {
     TableName: tableName,
     Key: key,
     UpdateExpression: 'SET #n = if_not_exists(#n, :zero) + :one',
-    ConditionExpression: `${mustExist ? 'attribute_exists(PK) AND ' : ''}(attribute_not_exists(#n) OR #n < :max)`,
+    ConditionExpression: 'attribute_not_exists(#n) OR #n < :max',
     ExpressionAttributeNames: { '#n': attribute },
     ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':max': max },
   };

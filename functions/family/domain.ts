@@ -4,6 +4,7 @@ import { AppError, forbidden, notFound } from '../core/errors';
 import type { AuthUser } from '../auth/authenticate';
 import { isWorkerOf } from '../auth/policies';
 import { getUser } from '../users/store';
+import { countTries, type TryLimit } from '../db/limits';
 import type { FamilyLink } from '../../shared/api';
 import { assignFamilyCode, confirmLink, getLink, linksOfElder, linksOfFamily, requestLink, userIdForFamilyCode } from './store';
 
@@ -21,9 +22,22 @@ export async function familyCode(user: AuthUser): Promise<{ code: string }> {
   throw new AppError('CONFLICT', '生成亲情码失败，请重试');
 }
 
+/**
+ * Tries at 亲情码: a caller's are counted before the code is looked up (a code that names someone gives its
+ * try back); an elder's code presented by many callers is limited too, before the link is asked for.
+ */
+export const FAMILY_CODE_LIMITS = {
+  caller: { name: 'familyCode.caller', max: 10, windowSeconds: 15 * 60 },
+  elder: { name: 'familyCode.elder', max: 5, windowSeconds: 15 * 60 },
+} satisfies Record<string, TryLimit>;
+const tooManyTries = (wait: string) => `亲情码尝试次数过多，请${wait}后再试`;
+
 export async function linkByCode(user: AuthUser, code: string, now: Date): Promise<FamilyLink> {
+  const tries = await countTries([{ limit: FAMILY_CODE_LIMITS.caller, subject: user.id }], now, tooManyTries);
   const elderId = await userIdForFamilyCode(code);
   if (!elderId) throw notFound('亲情码');
+  await tries.giveBack();
+  await countTries([{ limit: FAMILY_CODE_LIMITS.elder, subject: elderId }], now, tooManyTries);
   if (elderId === user.id) throw new AppError('CONFLICT', '不能绑定自己');
   const [elder, me] = await Promise.all([getUser(elderId), getUser(user.id)]);
   if (!elder || !me) throw notFound('用户');

@@ -4,6 +4,7 @@ import { AppError, forbidden, notFound } from '../core/errors';
 import type { AuthUser } from '../auth/authenticate';
 import { idempotent } from '../db/idempotency';
 import { GUARD, writeIf } from '../db/transact';
+import { countTries, type TryLimit } from '../db/limits';
 import { getUser } from '../users/store';
 import { REDEMPTION_STATE_NAMES, type Redemption } from '../../shared/api';
 import { appendToLedger, insufficientPoints, toLedger } from '../points/account';
@@ -75,10 +76,25 @@ export async function cancelRedemption(user: AuthUser, id: string, now: Date): P
   return (await getRedemption(id))!;
 }
 
+/**
+ * Tries at redemption codes, counted before the code is looked up: per person at the counter (across their
+ * stations) and per station. A code that names a redemption gives its try back, so only wrong codes add up.
+ */
+export const REDEMPTION_CODE_LIMITS = {
+  caller: { name: 'redemptionCode.caller', max: 20, windowSeconds: 15 * 60 },
+  station: { name: 'redemptionCode.station', max: 10, windowSeconds: 15 * 60 },
+} satisfies Record<string, TryLimit>;
+
 export async function handOver(user: AuthUser, outletId: string, code: string, now: Date): Promise<Redemption> {
   await operatedStation(user, outletId);
+  const tries = await countTries(
+    [{ limit: REDEMPTION_CODE_LIMITS.caller, subject: user.id }, { limit: REDEMPTION_CODE_LIMITS.station, subject: outletId }],
+    now,
+    (wait) => `兑换码输错次数过多，请${wait}后再试`,
+  );
   const id = await redemptionIdForCode(outletId, code);
   if (!id) throw notFound('兑换码');
+  await tries.giveBack();
   if (!(await writeIf(redemptionMove(id, 'issued', 'handed_over', { handedOverAt: now.toISOString(), handedOverBy: user.id })))) {
     const r = await getRedemption(id);
     throw new AppError('CONFLICT', r?.state === 'cancelled' ? '这个兑换已被取消' : '这个兑换码已经领取过了', { reason: r?.state === 'cancelled' ? 'CANCELLED' : 'ALREADY_HANDED_OVER' });

@@ -75,9 +75,6 @@ export function verifyCheckinCode(secret: string, code: string, now: Date): bool
   });
 }
 
-/** After this many wrong codes on one sign-up, further tries are refused (guessing 6 digits). */
-export const MAX_WRONG_CODES = 10;
-
 export interface Interval {
   from: string;
   to: string;

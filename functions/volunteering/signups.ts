@@ -3,13 +3,14 @@ import { AppError, notFound } from '../core/errors';
 import type { AuthUser } from '../auth/authenticate';
 import { requireRole } from '../auth/policies';
 import { writeIf } from '../db/transact';
+import { countTries, type TryLimit } from '../db/limits';
 import { getUser } from '../users/store';
 import { CHECKIN_GRACE_MS } from '../../shared/points';
 import { SIGNUP_STATE_NAMES, type SignupState, type VolunteerHours } from '../../shared/api';
 import { serviceHalfHours, toPoints, unitsForHalfHours } from '../points/ledger';
-import { checkinCode, codeRotatesAt, inCheckinWindow, MAX_WRONG_CODES, signupTransition, statesAllowing, storedStatesAllowing, verifyCheckinCode, type SignupAction } from './hours';
+import { checkinCode, codeRotatesAt, inCheckinWindow, signupTransition, statesAllowing, storedStatesAllowing, verifyCheckinCode, type SignupAction } from './hours';
 import { activityOfWorker, activityOrThrow, newSignup, toHours } from './activities';
-import { countCodeTry, getSignup, givePlaceBack, listSignupsOfUser, signupMove, takePlace, type ActivityRecord, type SignupRecord } from './store';
+import { getSignup, givePlaceBack, listSignupsOfUser, signupMove, takePlace, type ActivityRecord, type SignupRecord } from './store';
 
 export async function signUp(user: AuthUser, activityId: string, now: Date): Promise<{ hours: VolunteerHours; created: boolean }> {
   requireRole(user, 'volunteer', '请先登记成为志愿者');
@@ -20,8 +21,7 @@ export async function signUp(user: AuthUser, activityId: string, now: Date): Pro
   // Signing up twice (a retry, a double tap) is the same sign-up, not a second place.
   if (existing && existing.state !== 'cancelled') return { hours: toHours(existing), created: false };
   const profile = await getUser(user.id);
-  // Cancelling and signing up again does not reset the count of code tries.
-  const s: SignupRecord = { ...newSignup(a, { id: user.id, name: profile?.nickname ?? '志愿者' }, 'signed_up', now), ...(existing?.wrongCodes ? { wrongCodes: existing.wrongCodes } : {}) };
+  const s: SignupRecord = newSignup(a, { id: user.id, name: profile?.nickname ?? '志愿者' }, 'signed_up', now);
   const taken = await takePlace(a, s, statesAllowing('signUp'), now);
   if (taken.outcome === 'signedUp') return { hours: toHours(s), created: true };
   if (taken.outcome === 'alreadySignedUp') return { hours: toHours(taken.signup), created: false };
@@ -39,21 +39,34 @@ export async function cancelSignup(user: AuthUser, activityId: string, now: Date
   return toHours((await getSignup(activityId, user.id))!);
 }
 
+/**
+ * Tries at check-in codes, counted before the code is checked: per volunteer (across activities, and across
+ * cancelling and signing up again) and per activity. A right code gives its try back.
+ */
+export const CHECKIN_CODE_LIMITS = {
+  caller: { name: 'checkinCode.caller', max: 10, windowSeconds: 15 * 60 },
+  activity: { name: 'checkinCode.activity', max: 100, windowSeconds: 15 * 60 },
+} satisfies Record<string, TryLimit>;
+
 /** Checks the code typed by a volunteer; wrong codes are counted so 6 digits cannot be guessed. */
 async function acceptCode(a: ActivityRecord, s: SignupRecord, code: string, now: Date) {
   if (!inCheckinWindow(now, new Date(a.start), new Date(a.end))) throw new AppError('CONFLICT', '不在活动签到时间内', { reason: 'OUTSIDE_WINDOW' });
   // The try is counted before the code is checked, so guesses sent all at once are counted too.
-  const tries = await countCodeTry(a.id, s.userId, MAX_WRONG_CODES);
-  if (tries === undefined) throw new AppError('RATE_LIMITED', '签到码错误次数过多，请找现场社工签到');
+  const tries = await countTries(
+    [{ limit: CHECKIN_CODE_LIMITS.caller, subject: s.userId }, { limit: CHECKIN_CODE_LIMITS.activity, subject: a.id }],
+    now,
+    (wait) => `签到码错误次数过多，请${wait}后再试，或找现场社工签到`,
+  );
   if (!verifyCheckinCode(a.checkinSecret, code, now)) {
-    throw new AppError('VALIDATION_FAILED', `签到码不对或已过期，请看现场最新的签到码（还可尝试${Math.max(0, MAX_WRONG_CODES - tries)}次）`, { reason: 'WRONG_CODE' });
+    throw new AppError('VALIDATION_FAILED', `签到码不对或已过期，请看现场最新的签到码（还可尝试${tries.remaining}次）`, { reason: 'WRONG_CODE' });
   }
+  await tries.giveBack();
 }
 
 /** Moves the sign-up by a volunteer's action; a double tap that already moved it answers with its state. */
 async function move(activityId: string, userId: string, action: SignupAction, set: Record<string, unknown>): Promise<VolunteerHours> {
   const from = storedStatesAllowing(action);
-  if (!(await writeIf(signupMove(activityId, userId, from, { ...set, wrongCodes: 0 })))) {
+  if (!(await writeIf(signupMove(activityId, userId, from, set)))) {
     const current = await getSignup(activityId, userId);
     if (current && current.state === signupTransition(from[0], action)) return toHours(current);
     throw new AppError('CONFLICT', '状态已变化，请刷新后再试', { reason: 'STATE_CHANGED' });

@@ -2,15 +2,16 @@
  * Activities, sign-ups and the hours each person has claimed, in DynamoDB (keys in db/keys.ts). Every change
  * of places or state is a conditional write; multi-item writes are owned here and answer in the domain's words.
  */
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, getItem, queryAll, tableName } from '../db/client';
-import { boundedIncrement, compareAndSet } from '../db/expressions';
+import { compareAndSet } from '../db/expressions';
 import { keys, withoutKeys } from '../db/keys';
 import { transactWrite, TransactionFailed, type TransactItem } from '../db/transact';
 import type { Activity, SignupState, VolunteerHours } from '../../shared/api';
 import type { Interval } from './hours';
 
 export type ActivityRecord = Omit<Activity, 'remaining' | 'circleName' | 'walkMinutes'> & { checkinSecret: string };
+/** Sign-ups written before the shared try limits (db/limits.ts) may still carry a `wrongCodes` count. */
 export type SignupRecord = VolunteerHours & { wrongCodes?: number };
 
 /** Everything here guards or reports a write (places, state, claims): read consistently. */
@@ -147,17 +148,6 @@ export async function givePlaceBack(activityId: string, userId: string, at: stri
 /** Compare-and-swap of a sign-up's state, setting the given attributes. */
 export function signupMove(activityId: string, userId: string, from: ReadonlyArray<SignupState>, set: Record<string, unknown>): TransactItem {
   return compareAndSet(tableName(), keys.signup(activityId, userId), from, set);
-}
-
-/** Counts one check-in code try on the sign-up, unless `max` were used already; returns the new count. */
-export async function countCodeTry(activityId: string, userId: string, max: number): Promise<number | undefined> {
-  try {
-    const res = await db().send(new UpdateCommand({ ...boundedIncrement(tableName(), keys.signup(activityId, userId), { attribute: 'wrongCodes', max, mustExist: true }), ReturnValues: 'UPDATED_NEW' }));
-    return res.Attributes?.wrongCodes as number;
-  } catch (e) {
-    if ((e as Error).name === 'ConditionalCheckFailedException') return undefined;
-    throw e;
-  }
 }
 
 // ---- hours claimed (no overlaps) ----

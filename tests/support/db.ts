@@ -60,3 +60,25 @@ export async function workerOfAnotherCircle(): Promise<string> {
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.user(id), type: 'user', id, nickname: '泉源社工', roles: ['resident', 'worker'], circleId: 'c-quanyuan', demo: true, createdAt: new Date().toISOString() } }));
   return signInAs(id);
 }
+
+/** Stands for a try window passing (db/limits.ts): the counter of this limit and subject ends now. */
+export async function endTryWindow(limit: string, subject: string): Promise<void> {
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.tryLimit(limit, subject),
+      UpdateExpression: 'SET windowEnd = :past',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':past': Date.now() - 1 },
+    }),
+  );
+}
+
+/** Someone with these roles who can sign in through the local dev sign-in (not listed among the demo users). */
+export async function signedInUserWith(roles: string[], fields: Record<string, unknown> = {}): Promise<{ id: string; token: string }> {
+  const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { signInAs } = await import('./api');
+  const id = `u_t_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.user(id), type: 'user', id, nickname: '测试用户', roles, demo: true, createdAt: new Date().toISOString(), ...fields } }));
+  return { id, token: await signInAs(id) };
+}
