@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { issueToken, verifyToken, SESSION_TTL_SECONDS } from './token';
 import { devSignInAllowed } from './dev';
 import { code2Session, wechatConfig } from './wechat';
@@ -9,24 +10,36 @@ beforeAll(() => {
 });
 
 describe('session tokens', () => {
-  it('round-trips the user id', () => {
-    expect(verifyToken(issueToken('u_1').token)).toBe('u_1');
+  it('round-trips the user id and the token version it was issued under', () => {
+    expect(verifyToken(issueToken('u_1', 0).token)).toEqual({ userId: 'u_1', version: 0 });
+    expect(verifyToken(issueToken('u_1', 3).token)).toEqual({ userId: 'u_1', version: 3 });
   });
   it('rejects tampered, malformed and expired tokens', () => {
-    const { token } = issueToken('u_1');
+    const { token } = issueToken('u_1', 0);
     const [body, sig] = token.split('.');
     const forged = Buffer.from(JSON.stringify({ v: 1, sub: 'u_admin', iat: 1, exp: 9e9 })).toString('base64url');
     expect(() => verifyToken(`${forged}.${sig}`)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
     // A different first character (picking 'x' when the signature starts with 'x' would change nothing: 1 run in 64).
     expect(() => verifyToken(`${body}.${sig[0] === 'x' ? 'y' : 'x'}${sig.slice(1)}`)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
     expect(() => verifyToken('abc')).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
-    const old = issueToken('u_1', Date.now() - (SESSION_TTL_SECONDS + 5) * 1000).token;
+    const old = issueToken('u_1', 0, Date.now() - (SESSION_TTL_SECONDS + 5) * 1000).token;
     expect(() => verifyToken(old)).toThrow(expect.objectContaining({ code: 'TOKEN_EXPIRED', status: 401 }));
+  });
+  it('reads a token without a version (issued before sign-out existed) as version 0, and refuses an odd one', () => {
+    const sign = (payload: object) => {
+      const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
+      return `${body}.${createHmac('sha256', process.env.SESSION_SECRET!).update(body).digest('base64url')}`;
+    };
+    const now = Math.floor(Date.now() / 1000);
+    expect(verifyToken(sign({ v: 1, sub: 'u_1', iat: now, exp: now + 60 }))).toEqual({ userId: 'u_1', version: 0 });
+    for (const tv of [-1, 1.5, '2', null]) {
+      expect(() => verifyToken(sign({ v: 1, sub: 'u_1', tv, iat: now, exp: now + 60 }))).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    }
   });
   it('refuses to work without a real secret', () => {
     const saved = process.env.SESSION_SECRET;
     process.env.SESSION_SECRET = 'short';
-    expect(() => issueToken('u_1')).toThrow(/SESSION_SECRET/);
+    expect(() => issueToken('u_1', 0)).toThrow(/SESSION_SECRET/);
     process.env.SESSION_SECRET = saved;
   });
 });
@@ -85,8 +98,8 @@ describe('strict token encoding', () => {
   });
   it('accepts only the exact token it issued: no junk inserted or appended, in the signature or the payload', () => {
     const { issueToken, verifyToken } = jest.requireActual('./token') as typeof import('./token');
-    const { token } = issueToken('u_strict');
-    expect(verifyToken(token)).toBe('u_strict');
+    const { token } = issueToken('u_strict', 0);
+    expect(verifyToken(token).userId).toBe('u_strict');
     const [body, sig] = token.split('.');
     const tampered = [`${body}.${sig}!`, `${body}.${sig.slice(0, 5)}*${sig.slice(5)}`, `${body}.${sig} `, `${body}=.${sig}`, `${body.slice(0, 3)}!${body.slice(3)}.${sig}`, `${body}.${sig}=`];
     for (const t of tampered) expect(() => verifyToken(t)).toThrow(expect.objectContaining({ status: 401 }));

@@ -1,5 +1,5 @@
 import { AppError } from '../core/errors';
-import { verifyToken } from './token';
+import { verifyToken, type VerifiedToken } from './token';
 import { getUser } from '../users/store';
 import type { Role } from '../../shared/api';
 
@@ -11,13 +11,21 @@ export interface AuthUser {
   circleId?: string;
 }
 
-export async function authenticate(header: string | undefined): Promise<AuthUser> {
+/** The token of an Authorization header, its signature and expiry checked (whether it was revoked is not). */
+export function bearerToken(header: string | undefined): VerifiedToken {
   if (!header) throw new AppError('UNAUTHENTICATED', '请先登录');
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match) throw new AppError('UNAUTHENTICATED', '登录凭证格式不对，请重新登录');
-  const userId = verifyToken(match[1]);
-  const user = await getUser(userId);
+  return verifyToken(match[1]);
+}
+
+export async function authenticate(header: string | undefined): Promise<AuthUser> {
+  const { userId, version } = bearerToken(header);
+  // Read consistently: a sign-out or a role taken away a moment ago must already count.
+  const user = await getUser(userId, { consistent: true });
   if (!user) throw new AppError('UNAUTHENTICATED', '账号不存在，请重新登录');
+  // Signing out moves the user's token version on: every token issued before it is refused from then on.
+  if ((user.tokenVersion ?? 0) !== version) throw new AppError('UNAUTHENTICATED', '您已退出登录，请重新登录');
   return { id: user.id, roles: user.roles, ...(user.circleId ? { circleId: user.circleId } : {}) };
 }
 

@@ -3,9 +3,9 @@ import type { DemoUser, Me, SessionResponse } from '../../shared/api';
 import { code2Session } from './wechat';
 import { devSignInAllowed } from './dev';
 import { issueToken } from './token';
-import { findOrCreateWechatUser, getUser, listDemoUsers, type UserRecord } from '../users/store';
+import { findOrCreateWechatUser, getUser, listDemoUsers, revokeTokens, type UserRecord } from '../users/store';
 import { listOutletsOfOwner } from '../outlets/store';
-import type { AuthUser } from './authenticate';
+import { bearerToken, type AuthUser } from './authenticate';
 
 async function toMe(user: UserRecord): Promise<Me> {
   return {
@@ -20,7 +20,7 @@ async function toMe(user: UserRecord): Promise<Me> {
 }
 
 async function session(user: UserRecord): Promise<SessionResponse> {
-  return { ...issueToken(user.id), user: await toMe(user) };
+  return { ...issueToken(user.id, user.tokenVersion ?? 0), user: await toMe(user) };
 }
 
 export async function signInWithWechat(code: string): Promise<SessionResponse> {
@@ -41,7 +41,7 @@ export async function demoUsers(): Promise<{ items: DemoUser[] }> {
 
 export async function devSignIn(userId: string): Promise<SessionResponse> {
   assertDevSignIn();
-  const user = await getUser(userId);
+  const user = await getUser(userId, { consistent: true });
   if (!user || !user.demo) throw notFound('演示用户');
   return session(user);
 }
@@ -50,4 +50,18 @@ export async function me(auth: AuthUser): Promise<Me> {
   const user = await getUser(auth.id);
   if (!user) throw new AppError('UNAUTHENTICATED', '账号不存在，请重新登录');
   return toMe(user);
+}
+
+/**
+ * 退出登录: every token the user was issued so far stops working at once (on this phone and any other), by
+ * moving their token version on. A token from before an earlier sign-out finds it done already (a second
+ * tap, a retry), so signing out twice answers the same; a new sign-in is issued under the new version.
+ */
+export async function signOut(authorization: string | undefined): Promise<{ signedOut: true }> {
+  const { userId, version } = bearerToken(authorization);
+  const user = await getUser(userId, { consistent: true });
+  if (!user) throw new AppError('UNAUTHENTICATED', '账号不存在，请重新登录');
+  // When the condition fails, a concurrent sign-out moved the version first: the tokens are revoked either way.
+  if ((user.tokenVersion ?? 0) === version) await revokeTokens(userId, version);
+  return { signedOut: true };
 }

@@ -1,6 +1,7 @@
 /**
- * The app's own session token: base64url(payload).base64url(HMAC-SHA256). It carries only the user id and
- * times; roles are read from the database on every request, so revoking a role takes effect at once.
+ * The app's own session token: base64url(payload).base64url(HMAC-SHA256). It carries only the user id, the
+ * user's token version and times; roles and the current token version are read from the database on every
+ * request, so revoking a role, or signing out (which moves the version on), takes effect at once.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../core/errors';
@@ -11,8 +12,16 @@ const MIN_SECRET_LENGTH = 32;
 interface Payload {
   v: 1;
   sub: string;
+  /** The user's token version when it was issued (absent in tokens from before sign-out existed: 0). */
+  tv?: number;
   iat: number;
   exp: number;
+}
+
+/** What a valid token says: whose it is and which of their token versions it was issued under. */
+export interface VerifiedToken {
+  userId: string;
+  version: number;
 }
 
 function secret(): string {
@@ -25,15 +34,15 @@ function secret(): string {
 const b64 = (buf: Buffer | string) => Buffer.from(buf).toString('base64url');
 const sign = (data: string) => createHmac('sha256', secret()).update(data).digest();
 
-export function issueToken(userId: string, nowMs = Date.now()): { token: string; expiresAt: string } {
+export function issueToken(userId: string, version: number, nowMs = Date.now()): { token: string; expiresAt: string } {
   const iat = Math.floor(nowMs / 1000);
-  const payload: Payload = { v: 1, sub: userId, iat, exp: iat + SESSION_TTL_SECONDS };
+  const payload: Payload = { v: 1, sub: userId, tv: version, iat, exp: iat + SESSION_TTL_SECONDS };
   const body = b64(JSON.stringify(payload));
   return { token: `${body}.${b64(sign(body))}`, expiresAt: new Date(payload.exp * 1000).toISOString() };
 }
 
-/** Returns the user id of a valid token; throws 401 otherwise. */
-export function verifyToken(token: string, nowMs = Date.now()): string {
+/** Returns the user id and token version of a valid token; throws 401 otherwise (revocation is checked by authenticate). */
+export function verifyToken(token: string, nowMs = Date.now()): VerifiedToken {
   const parts = token.split('.');
   if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 1024) {
     throw new AppError('UNAUTHENTICATED', '登录凭证无效，请重新登录');
@@ -54,9 +63,10 @@ export function verifyToken(token: string, nowMs = Date.now()): string {
   } catch {
     throw new AppError('UNAUTHENTICATED', '登录凭证无效，请重新登录');
   }
-  if (payload.v !== 1 || typeof payload.sub !== 'string' || typeof payload.exp !== 'number') {
+  const version = payload.tv === undefined ? 0 : payload.tv;
+  if (payload.v !== 1 || typeof payload.sub !== 'string' || typeof payload.exp !== 'number' || !Number.isSafeInteger(version) || version < 0) {
     throw new AppError('UNAUTHENTICATED', '登录凭证无效，请重新登录');
   }
   if (payload.exp * 1000 <= nowMs) throw new AppError('TOKEN_EXPIRED', '登录已过期，请重新登录');
-  return payload.sub;
+  return { userId: payload.sub, version };
 }

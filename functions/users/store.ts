@@ -21,11 +21,29 @@ export interface UserRecord {
   familyCode?: string;
   /** Only for demo users: lets the local dev sign-in list them. */
   demo?: boolean;
+  /** Tokens are issued under this version (absent: 0); signing out moves it on, revoking every earlier token. */
+  tokenVersion?: number;
   createdAt: string;
 }
 
-export async function getUser(id: string): Promise<UserRecord | undefined> {
-  return getItem<UserRecord>(keys.user(id));
+export async function getUser(id: string, opts: { consistent?: boolean } = {}): Promise<UserRecord | undefined> {
+  return getItem<UserRecord>(keys.user(id), opts);
+}
+
+/**
+ * Signs the user out everywhere: the token version moves from `from` to the next, only if it still is
+ * `from` (a concurrent sign-out that moved it first has done the same). True when this call moved it.
+ */
+export async function revokeTokens(userId: string, from: number): Promise<boolean> {
+  return writeIf({
+    Update: {
+      TableName: tableName(),
+      Key: keys.user(userId),
+      UpdateExpression: 'SET tokenVersion = :next',
+      ConditionExpression: from === 0 ? 'attribute_exists(PK) AND (attribute_not_exists(tokenVersion) OR tokenVersion = :from)' : 'tokenVersion = :from',
+      ExpressionAttributeValues: { ':from': from, ':next': from + 1 },
+    },
+  });
 }
 
 export function userItem(user: UserRecord) {
@@ -46,7 +64,7 @@ export async function findOrCreateWechatUser(openid: string, now = new Date()): 
   for (let attempt = 0; attempt < 3; attempt++) {
     const link = await db().send(new GetCommand({ TableName: tableName(), Key: keys.wechatLink(openid), ConsistentRead: true }));
     if (link.Item) {
-      const user = await getUser(link.Item.userId as string);
+      const user = await getUser(link.Item.userId as string, { consistent: true });
       if (user) return user;
     }
     const user: UserRecord = {

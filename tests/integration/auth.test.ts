@@ -1,7 +1,13 @@
 import fs from 'node:fs';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { api, expectError, signInAs } from '../support/api';
+import { signedInUserWith, useStackTable } from '../support/db';
 import { LOCAL_SESSION_SECRET } from '../../scripts/stack';
+import { db, tableName } from '../../functions/db/client';
+import { keys } from '../../functions/db/keys';
+
+useStackTable();
 
 const forge = (payload: object) => {
   const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
@@ -69,6 +75,101 @@ describe('GET /me and tokens', () => {
     expect(users.body.items.map((u: any) => u.id)).toEqual(expect.arrayContaining(['u_demo_resident', 'u_demo_merchant', 'u_demo_worker', 'u_demo_volunteer']));
     expectError(await api('/auth/dev', { body: { userId: 'u_nobody' } }), 404, 'NOT_FOUND');
     expectError(await api('/auth/dev', { body: { userId: 'u_demo_worker', roles: ['worker'] } }), 400, 'VALIDATION_FAILED');
+  });
+});
+
+describe('POST /auth/sign-out', () => {
+  // Someone of their own (the fake WeChat gives each name its own openid): signing out ends every session of
+  // an account, so no demo user another test file holds a token of is ever signed out here.
+  const wechatSignIn = async (name: string) => {
+    const res = await api('/auth/wechat', { body: { code: `signout-${randomUUID().slice(0, 8)}-${name}` } });
+    expect(res.status).toBe(201);
+    return { token: res.body.token as string, id: res.body.user.id as string };
+  };
+  const reads = ['/me', '/bookings/mine', '/points/passbook', '/me/children', '/family/links', '/redemptions/mine'];
+  const writes: Array<[string, object | undefined]> = [
+    ['/me/volunteer', undefined],
+    ['/me/children', { name: '小明', birthDate: '2024-01-01' }],
+    ['/family/links', { code: 'ZZZZZZ' }],
+  ];
+
+  it('revokes every token issued before it at once, on GET and POST; a new sign-in works', async () => {
+    const name = `amy${randomUUID().slice(0, 6)}`;
+    const phone = await wechatSignIn(name);
+    const otherPhone = await wechatSignIn(name); // the same person signed in on a second phone
+    expect(otherPhone.id).toBe(phone.id);
+    for (const t of [phone.token, otherPhone.token]) {
+      expect((await api('/me', { token: t })).status).toBe(200);
+      expect((await api('/me/volunteer', { token: t, method: 'POST' })).status).toBe(200);
+    }
+
+    const out = await api('/auth/sign-out', { token: phone.token, method: 'POST' });
+    expect({ status: out.status, body: out.body }).toEqual({ status: 200, body: { signedOut: true } });
+    for (const t of [phone.token, otherPhone.token]) {
+      for (const route of reads) expectError(await api(route, { token: t }), 401, 'UNAUTHENTICATED');
+      for (const [route, body] of writes) expectError(await api(route, { token: t, method: 'POST', body }), 401, 'UNAUTHENTICATED');
+    }
+    expect((await api('/me', { token: phone.token })).body.error.message).toContain('退出登录');
+
+    const again = await wechatSignIn(name);
+    expect(again.id).toBe(phone.id);
+    const me = await api('/me', { token: again.token });
+    expect({ status: me.status, id: me.body.id }).toEqual({ status: 200, id: phone.id });
+    expect((await api('/me/children', { token: again.token, body: { name: '小红', birthDate: '2023-05-01' } })).status).toBe(201);
+    expectError(await api('/me', { token: phone.token }), 401, 'UNAUTHENTICATED');
+  });
+
+  it('is fine twice: a second tap, two taps at once, and again after signing in anew', async () => {
+    const name = `ben${randomUUID().slice(0, 6)}`;
+    const first = await wechatSignIn(name);
+    const [a, b] = await Promise.all([1, 2].map(() => api('/auth/sign-out', { token: first.token, method: 'POST' })));
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const repeat = await api('/auth/sign-out', { token: first.token, method: 'POST' });
+    expect({ status: repeat.status, body: repeat.body }).toEqual({ status: 200, body: { signedOut: true } });
+    expectError(await api('/me', { token: first.token }), 401, 'UNAUTHENTICATED');
+
+    const second = await wechatSignIn(name);
+    expect((await api('/me', { token: second.token })).status).toBe(200);
+    expect((await api('/auth/sign-out', { token: second.token, method: 'POST' })).status).toBe(200);
+    expect((await api('/auth/sign-out', { token: second.token, method: 'POST' })).status).toBe(200);
+    expectError(await api('/me', { token: second.token }), 401, 'UNAUTHENTICATED');
+    // The earlier token stays revoked too, and a third sign-in works as the first did.
+    expectError(await api('/me', { token: first.token }), 401, 'UNAUTHENTICATED');
+    expect((await api('/me', { token: (await wechatSignIn(name)).token })).status).toBe(200);
+  });
+
+  it('needs a real token: missing, malformed, tampered, forged, expired and unknown users get 401', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const { token } = await wechatSignIn('cat');
+    const [body, sig] = token.split('.');
+    expectError(await api('/auth/sign-out', { method: 'POST' }), 401, 'UNAUTHENTICATED');
+    expectError(await api('/auth/sign-out', { method: 'POST', headers: { authorization: 'Basic abc' } }), 401, 'UNAUTHENTICATED');
+    for (const t of ['abc.def', `${token}x`, `${body}.${sig.slice(0, 4)}~${sig.slice(4)}`, forge({ v: 1, sub: 'u_nobody', iat: now, exp: now + 60 })]) {
+      expectError(await api('/auth/sign-out', { token: t, method: 'POST' }), 401, 'UNAUTHENTICATED');
+    }
+    expectError(await api('/auth/sign-out', { token: forge({ v: 1, sub: 'u_demo_worker', iat: now - 100, exp: now - 10 }), method: 'POST' }), 401, 'TOKEN_EXPIRED');
+    // None of them signed anyone out.
+    expect((await api('/me', { token })).status).toBe(200);
+    expect((await api('/me', { token: await signInAs('u_demo_worker') })).status).toBe(200);
+  });
+});
+
+describe('roles are read on every request', () => {
+  const setRoles = (id: string, roles: string[]) =>
+    db().send(new UpdateCommand({ TableName: tableName(), Key: keys.user(id), UpdateExpression: 'SET #roles = :r', ExpressionAttributeNames: { '#roles': 'roles' }, ExpressionAttributeValues: { ':r': roles } }));
+
+  it('a worker or a merchant losing the role loses access at once, with the same token', async () => {
+    const worker = await signedInUserWith(['resident', 'worker'], { circleId: 'c-hongfeng' });
+    expect((await api('/worker/bookings', { token: worker.token })).status).toBe(200);
+    await setRoles(worker.id, ['resident']);
+    expectError(await api('/worker/bookings', { token: worker.token }), 403, 'FORBIDDEN');
+    expectError(await api('/worker/activities', { token: worker.token }), 403, 'FORBIDDEN');
+
+    const merchant = await signedInUserWith(['resident', 'merchant']);
+    expect((await api('/merchant/bookings', { token: merchant.token })).status).toBe(200);
+    await setRoles(merchant.id, ['resident']);
+    expectError(await api('/merchant/bookings', { token: merchant.token }), 403, 'FORBIDDEN');
+    expect((await api('/me', { token: merchant.token })).body.roles).toEqual(['resident']);
   });
 });
 

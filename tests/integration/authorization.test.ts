@@ -48,6 +48,8 @@ const cases: Case[] = [
   ['link to an elder', 'POST', () => '/family/links', { code: 'ZZZZZZ' }, { anonymous: 401, resident: 404 }],
   ['confirm someone else\'s family link', 'POST', () => '/family/links/u_demo_resident/u_demo_merchant/confirm', {}, { anonymous: 401, resident: 404, otherMerchant: 404 }],
   ['verify a resident', 'POST', () => `/worker/residents/${freshResidentId}/verify`, { birthDate: '1980-01-01' }, { anonymous: 401, resident: 403, otherMerchant: 403, owner: 403, worker: 200 }],
+  // Only refused here: signing one of these users out would end their sessions for every other case (tests/integration/auth.test.ts signs its own users out).
+  ['sign out', 'POST', () => '/auth/sign-out', undefined, { anonymous: 401 }],
   ['canteen rules', 'POST', () => '/merchant/outlets/o-kangle/canteen-pricing', { elderAge: 60, elderRatePermille: 900, subsidyFen: 300, subsidisedMealsPerDay: 1 }, { anonymous: 401, resident: 403, owner: 403, worker: 403, otherMerchant: 200 }],
 ];
 

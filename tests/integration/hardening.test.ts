@@ -10,7 +10,23 @@ describe('strict inputs', () => {
       for (const route of ['/me', '/bookings/mine', '/points/passbook', '/me/children', '/family/links', '/redemptions/mine']) {
         expectError(await api(route, { token: t }), 401, 'UNAUTHENTICATED');
       }
+      // Nor can such a token sign anyone out.
+      expectError(await api('/auth/sign-out', { token: t, method: 'POST' }), 401, 'UNAUTHENTICATED');
     }
+    expect((await api('/me', { token })).status).toBe(200);
+  });
+
+  it('refuses bad input to sign-out before anything is revoked', async () => {
+    const res = await api('/auth/wechat', { body: { code: 'hardening-signout-x-gwen' } });
+    const token = res.body.token as string;
+    const post = (opts: { rawBody?: string; body?: unknown; headers?: Record<string, string> }) => api('/auth/sign-out', { token, method: 'POST', ...opts });
+    expectError(await post({ rawBody: '{"all":', headers: { 'content-type': 'application/json' } }), 400, 'INVALID_JSON');
+    expectError(await post({ rawBody: 'everywhere=1', headers: { 'content-type': 'text/plain' } }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectError(await post({ body: { pad: 'x'.repeat(20_000) } }), 413, 'PAYLOAD_TOO_LARGE');
+    expectError(await api('/auth/sign-out', { method: 'POST', headers: { authorization: `Bearer ${token} ${token}` } }), 401, 'UNAUTHENTICATED');
+    expect((await api('/me', { token })).status).toBe(200);
+    expect((await post({})).status).toBe(200);
+    expectError(await api('/me', { token }), 401, 'UNAUTHENTICATED');
   });
 
   it('limits nearby search to the service area (a pin near the pole would query hundreds of cells)', async () => {
