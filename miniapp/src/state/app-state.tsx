@@ -6,7 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import Taro from '@tarojs/taro';
 import type { Me, SessionResponse } from '@shared/api';
 import { setRelogin, setToken } from '@/services/api';
-import { getMe, signInWithWechat } from '@/services/api/session';
+import { getMe, revokeSession, signInWithWechat } from '@/services/api/session';
 import type { Place } from '@/services/location';
 
 interface AppState {
@@ -24,7 +24,8 @@ interface AppState {
   signIn(session: SessionResponse): void;
   /** Reads the signed-in user again (roles or outlets changed) and keeps it with the token. */
   refreshUser(): Promise<Me>;
-  signOut(): void;
+  /** 退出登录: revokes the session on the server, forgets it here, and signs in again only when asked. */
+  signOut(): Promise<void>;
 }
 
 export type NearbyViewMode = 'list' | 'map';
@@ -37,7 +38,7 @@ export async function wechatSession(): Promise<SessionResponse> {
   return signInWithWechat(code);
 }
 
-const KEYS = { largeText: 'ykz.largeText', place: 'ykz.place', session: 'ykz.session', nearbyView: 'ykz.nearbyView' };
+const KEYS = { largeText: 'ykz.largeText', place: 'ykz.place', session: 'ykz.session', nearbyView: 'ykz.nearbyView', signedOut: 'ykz.signedOut' };
 
 function read<T>(key: string): T | null {
   try {
@@ -76,6 +77,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
     setToken(s.token);
     setSession(s);
     Taro.setStorageSync(KEYS.session, s);
+    Taro.removeStorageSync(KEYS.signedOut);
   }, []);
   const refreshUser = useCallback(async () => {
     const user = await getMe();
@@ -87,15 +89,21 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
     });
     return user;
   }, []);
-  const signOut = useCallback(() => {
+  const signOut = useCallback(async () => {
+    // The server revokes every token of this user first. Without a connection the phone still forgets the
+    // session (the token then only lapses after its 7 days), so the button always does what it says here.
+    await revokeSession().catch(() => undefined);
     setToken(null);
     setSession(null);
     Taro.removeStorageSync(KEYS.session);
+    Taro.setStorageSync(KEYS.signedOut, true);
   }, []);
 
   useEffect(() => {
     if (process.env.TARO_ENV !== 'weapp') return undefined;
     setRelogin(async () => {
+      // After 退出登录 nobody is signed in again behind their back: only 微信一键登录 does it.
+      if (read<boolean>(KEYS.signedOut)) return null;
       const s = await wechatSession();
       signIn(s);
       return s.token;

@@ -55,6 +55,7 @@ function outletLine(o: Me['outlets'][number]): string {
 export default function Mine() {
   const { user, signIn, signOut, largeText, setLargeText, place, refreshUser } = useAppState();
   const wechatSignIn = useMutation(wechatSession, { after: signIn });
+  const signOutHere = useMutation(signOut, { done: '已退出登录' });
   // Roles and outlets change on the server (an application approved makes a merchant): read them again here.
   useDidShow(() => {
     if (user) refreshUser().catch(() => undefined);
@@ -140,7 +141,8 @@ export default function Mine() {
               <Text className="muted">处理预约 ›</Text>
             </View>
           )}
-          <Button className="big-button" onClick={signOut}>
+          {/* Every session of this account ends, on this phone and any other (the server revokes them). */}
+          <Button className="big-button sign-out" data-testid="sign-out" loading={signOutHere.busy} onClick={() => signOutHere.run()}>
             退出登录
           </Button>
         </View>

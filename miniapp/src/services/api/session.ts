@@ -10,3 +10,6 @@ export const getDemoUsers = () => api.get<ListResponse<DemoUser>>('/auth/dev/use
 export const signInAsDemo = (userId: string) => api.post<SessionResponse>('/auth/dev', { userId });
 
 export const getMe = () => api.get<Me>('/me');
+
+/** 退出登录 on the server: every token of this user stops working, on this phone and any other. */
+export const revokeSession = () => api.post<{ signedOut: true }>('/auth/sign-out');
