@@ -15,7 +15,11 @@ import { keys } from '../functions/db/keys';
 import { transactWrite } from '../functions/db/transact';
 import { circleItem } from '../functions/circles/store';
 import { batchPut, outletItems } from '../functions/outlets/store';
-import { bumpGen } from '../functions/health/store';
+import { bumpGen, compoundsOf } from '../functions/health/store';
+import { cellsAround } from '../functions/health/report';
+import { getCircle } from '../functions/circles/store';
+import { readNearbyCells } from '../functions/outlets/store';
+import { computeHealth } from '../shared/health/report';
 import { CATEGORY_KEYS } from '../shared/categories';
 import { MOFCOM_PROFILE } from '../shared/health/standards';
 import { oracleCells, reportCells } from '../tests/support/health-oracle';
@@ -25,6 +29,7 @@ import type { CircleHealth, Compound, HealthOutlet } from '../shared/health/type
 
 const OUTLETS = intOption('--outlets', 'BENCH_OUTLETS', 5000, 100);
 const LARGE = intOption('--large', 'BENCH_LARGE', 50_000, 0);
+const DENSE = intOption('--dense', 'BENCH_DENSE', 1, 0);
 const COLD = intOption('--cold', 'BENCH_COLD', 8, 1);
 const CACHED = intOption('--cached', 'BENCH_CACHED', 30, 1);
 const COMPOUNDS = 200;
@@ -90,7 +95,23 @@ async function scenario(stack: Stack, name: string, circle: Circle, outlets: Arr
     const source = { cached: res.headers.get('x-health-cache') === 'hit', itemsRead: Number(res.headers.get('x-items-read')) };
     return { ms: performance.now() - t, body: { ...(JSON.parse(text) as CircleHealth), source }, bytes: Buffer.byteLength(text) };
   };
-  await get(); // warm the function
+  // In-process, the same steps as the handler, timed one by one (no HTTP, no serverless-offline).
+  {
+    const circleRead = (await getCircle(circle.id))!;
+    let t = performance.now();
+    const compounds = await compoundsOf(circleRead);
+    const cells = cellsAround(compounds);
+    const { entries, itemsRead } = await readNearbyCells(undefined, cells);
+    const readMs = performance.now() - t;
+    t = performance.now();
+    computeHealth({ circleId: circle.id, circleName: circle.name, compounds, outlets: entries, profile: MOFCOM_PROFILE, now: new Date() });
+    const computeMs = performance.now() - t;
+    out(`${name}_cells_read`, cells.length);
+    out(`${name}_inproc_read_ms`, ms(readMs));
+    out(`${name}_inproc_compute_ms`, ms(computeMs));
+    progress(`${name}: ${cells.length} cells, ${itemsRead} items read in ${ms(readMs)} ms, computed in ${ms(computeMs)} ms`);
+  }
+  await get().catch((e) => progress(`warm-up: ${(e as Error).message.slice(0, 120)}`)); // warm the function (a first call may time out loading)
   const coldMs: number[] = [];
   let cold!: Awaited<ReturnType<typeof get>>;
   let mark = stack.functionLog.length;
@@ -102,6 +123,18 @@ async function scenario(stack: Stack, name: string, circle: Circle, outlets: Arr
   }
   await new Promise((r) => setTimeout(r, 300));
   const coldHandler = handlerLatencies(stack.functionLog.slice(mark), ROUTE);
+  const steps = stack.functionLog.slice(mark).flatMap((l) => {
+    const at = l.indexOf('{"level"');
+    try {
+      const e = at >= 0 ? JSON.parse(l.slice(at)) : null;
+      return e?.msg === 'health report' ? [e as { readMs: number; computeMs: number; cacheMs: number }] : [];
+    } catch {
+      return [];
+    }
+  });
+  out(`${name}_handler_read_ms_p50`, percentile(steps.map((x) => x.readMs), 50));
+  out(`${name}_handler_compute_ms_p50`, percentile(steps.map((x) => x.computeMs), 50));
+  out(`${name}_handler_cache_write_ms_p50`, percentile(steps.map((x) => x.cacheMs), 50));
   mark = stack.functionLog.length;
   const cachedMs: number[] = [];
   for (let i = 0; i < CACHED; i++) {
@@ -151,7 +184,7 @@ async function main() {
   try {
     stack = await startStack({ seed: false });
     const dense = { lat: 31.2304, lng: 121.4737 };
-    await scenario(stack, 'dense', circleOf('c-bench-dense', dense, 2_000), denseOutlets(OUTLETS, dense));
+    if (DENSE) await scenario(stack, 'dense', circleOf('c-bench-dense', dense, 2_000), denseOutlets(OUTLETS, dense));
     if (LARGE) await scenario(stack, 'city', circleOf('c-bench-city', { lat: 36.66, lng: 117.02 }, 3_000), benchOutlets(LARGE));
   } finally {
     await stop();

@@ -58,12 +58,17 @@ export async function healthOf(circle: Circle, profile: HealthProfile, now: Date
     const gz = cached.gz;
     return { gz, cached: true, itemsRead: 0, report: () => JSON.parse(gunzipSync(gz).toString('utf8')) as CircleHealth };
   }
+  const t0 = Date.now();
   const [compounds, snapshots] = await Promise.all([compoundsOf(circle), listSnapshots(circle.id, profile.id)]);
-  const { entries, itemsRead } = await readNearbyCells(undefined, cellsAround(compounds));
+  const cells = cellsAround(compounds);
+  const { entries, itemsRead } = await readNearbyCells(undefined, cells);
+  const t1 = Date.now();
   const computed = computeHealth({ circleId: circle.id, circleName: circle.name, compounds, outlets: entries, profile, now });
   const report = { ...computed, trend: trendOf(computed, snapshots, now) };
+  const t2 = Date.now();
   const until = [validUntil(entries, now), nextMonth(now)].filter((t): t is string => !!t).sort()[0];
   const gz = await cacheReport(circle.id, profile.id, cached.gen, until, report);
+  console.log(JSON.stringify({ level: 'info', msg: 'health report', circleId: circle.id, profile: profile.id, cells: cells.length, itemsRead, readMs: t1 - t0, computeMs: t2 - t1, cacheMs: Date.now() - t2, gzipBytes: gz.length }));
   return { gz, cached: false, itemsRead, report: () => report };
 }
 

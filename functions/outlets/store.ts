@@ -152,17 +152,26 @@ export interface CellReadResult {
 }
 
 /** Reads the nearby entries of the given cells for one category (or all), all cells in parallel. */
+/** At most this many cell Queries at once: a circle-health report reads ~150 cells, a nearby search ~10. */
+const CELL_READS_AT_ONCE = 16;
+
+/** Reads the nearby entries of the given cells for one category (or all), up to 16 cells at a time. */
 export async function readNearbyCells(category: string | undefined, cells: string[]): Promise<CellReadResult> {
   const pk = (cell: string) => keys.nearCell(category ?? NEAR_ALL, cell);
-  const pages = await Promise.all(
-    cells.map((cell) =>
-      queryAll({
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': pk(cell) },
-        ...NEARBY_PROJECTION,
-      }),
-    ),
+  const pages: Record<string, unknown>[][] = new Array(cells.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(CELL_READS_AT_ONCE, cells.length) }, async () => {
+      while (next < cells.length) {
+        const i = next++;
+        pages[i] = await queryAll({
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': pk(cells[i]) },
+          ...NEARBY_PROJECTION,
+        });
+      }
+    }),
   );
   const all = pages.flat();
   return { entries: all as unknown as NearbyEntry[], itemsRead: all.length };
