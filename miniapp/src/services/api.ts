@@ -59,6 +59,23 @@ export const api = {
   post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => send<T>('POST', path, { body, headers }, false),
 };
 
+/**
+ * A file the API answers with (the circle-health CSV), fetched with the session's token: its temporary path
+ * (in H5 a blob: URL that keeps the bytes as sent, BOM included). The body of a refusal is in the file, not
+ * read here, so the message says what the status means.
+ */
+export async function downloadFile(path: string, query?: Query): Promise<string> {
+  let res: Taro.downloadFile.FileSuccessCallbackResult;
+  try {
+    res = await Taro.downloadFile({ url: API_BASE + withQuery(path, query), header: token ? { authorization: `Bearer ${token}` } : {} });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '网络不太好，请检查网络后重试');
+  }
+  if (res.statusCode >= 200 && res.statusCode < 300) return res.tempFilePath;
+  const message = res.statusCode === 401 ? '登录已过期，请重新登录后再试' : res.statusCode === 403 ? '没有权限下载这份文件' : '下载失败，请稍后再试';
+  throw new ApiError(res.statusCode, 'HTTP_' + res.statusCode, message);
+}
+
 /** A path with its ids encoded: path`/outlets/${id}/slots`. An id is never allowed to add a segment or a query. */
 export function path(strings: TemplateStringsArray, ...ids: string[]): string {
   return strings.reduce((out, s, i) => out + s + (i < ids.length ? encodeURIComponent(ids[i]) : ''), '');

@@ -19,6 +19,11 @@ describe('page URLs', () => {
     expect(ROUTES.apply('o_1')).toBe('/packages/supply/pages/apply/index?id=o_1');
   });
 
+  it('opens a compound of the circle-health report under the report\'s profile', () => {
+    expect(ROUTES.healthCompound('cm-xingfuli')).toBe('/packages/health/pages/compound/index?id=cm-xingfuli');
+    expect(ROUTES.healthCompound('cm-xingfuli', 'gb50180')).toBe('/packages/health/pages/compound/index?id=cm-xingfuli&profile=gb50180');
+  });
+
   it('keeps several parameters in order', () => {
     expect(ROUTES.book('o-laozheng', 's02')).toBe('/packages/booking/pages/book/index?outletId=o-laozheng&serviceId=s02');
   });
@@ -26,6 +31,6 @@ describe('page URLs', () => {
   it('points at pages the app declares: tabs in the main package, the rest in subpackages', () => {
     expect(Object.values(TABS).every((t) => t.startsWith('/pages/'))).toBe(true);
     const paths = Object.values(ROUTES).map((r) => (typeof r === 'function' ? r('x', 'y') : r).split('?')[0]);
-    expect(paths.every((p) => /^\/packages\/(outlet|booking|merchant|volunteer|worker|station|supply)\/pages\/[a-z]+\/index$/.test(p))).toBe(true);
+    expect(paths.every((p) => /^\/packages\/(outlet|booking|merchant|volunteer|worker|station|supply|health)\/pages\/[a-z]+\/index$/.test(p))).toBe(true);
   });
 });

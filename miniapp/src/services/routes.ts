@@ -48,4 +48,10 @@ export const ROUTES = {
   reportTasks: '/packages/supply/pages/reports/index',
   outletManage: '/packages/supply/pages/manage/index',
   stationRewards: (outletId: string) => pageUrl('/packages/station/pages/rewards/index', { outletId }),
+  /** 圈子体检: the worker's report of their own circle. */
+  healthReport: '/packages/health/pages/report/index',
+  /** One compound of the worker's circle, under a profile (the report's, by default the server's). */
+  healthCompound: (id: string, profile?: string) => pageUrl('/packages/health/pages/compound/index', { id, profile }),
+  /** A resident's view: what is within 15 minutes of their compound and what is not. */
+  healthAround: '/packages/health/pages/around/index',
 };
