@@ -17,6 +17,8 @@ export default defineAppConfig({
       root: 'packages/supply',
       pages: ['pages/apply/index', 'pages/outlets/index', 'pages/outlet/index', 'pages/revise/index', 'pages/review/index', 'pages/reports/index', 'pages/manage/index', 'pages/myreports/index'],
     },
+    // Circle health: the worker's 圈子体检 and one compound of it, and a resident's 我家附近有什么.
+    { root: 'packages/health', pages: ['pages/report/index', 'pages/compound/index', 'pages/around/index'] },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/outlet'] },

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我家附近有什么' });
