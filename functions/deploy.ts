@@ -8,6 +8,7 @@ import * as bookings from './bookings/handlers';
 import * as circles from './circles/handlers';
 import * as family from './family/handlers';
 import * as health from './health/handlers';
+import * as needs from './needs/handlers';
 import * as outlets from './outlets/handlers';
 import * as points from './points/handlers';
 import * as pointsJobs from './points/jobs';
@@ -31,6 +32,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   'functions/supply/handlers': supply,
   'functions/points/jobs': pointsJobs,
   'functions/health/handlers': health,
+  'functions/needs/handlers': needs,
 };
 
 export interface DeployedFunction extends DeploySpec {

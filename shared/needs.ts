@@ -22,6 +22,9 @@ export const NEED_STATE_NAMES: Record<NeedState, string> = {
   hidden: '已屏蔽',
 };
 
+export type NeedAction = 'accept' | 'plan' | 'start' | 'resolve' | 'confirm' | 'autoConfirm' | 'reopen' | 'markDuplicate' | 'outOfScope' | 'decline' | 'withdraw' | 'hide';
+export type NeedActor = 'author' | 'worker' | 'system';
+
 /** States in which a need is still being worked on: supports are taken only then. */
 export const OPEN_NEED_STATES: readonly NeedState[] = ['submitted', 'accepted', 'planned', 'in_progress'];
 

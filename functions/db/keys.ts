@@ -8,6 +8,9 @@
  * | health gen      | HEALTH#<circleId>     | #GEN               |   (bumped with every change the report depends on)                  |
  * | health report   | HEALTH#<circleId>     | REPORT#<profile>   |   (cached report, gzip; valid while its gen is current)             |
  * | health snapshot | HEALTH#<circleId>     | SNAP#<profile>#<YYYY-MM> | (monthly figures for the trend)                               |
+ * | need            | NEED#<id>             | #META              | CIRCLENEEDS#<circleId> / <createdAt>#<id> | USERNEEDS#<authorId> / <createdAt>#<id> |
+ * | need support    | NEED#<id>             | SUPPORT#<userId>   |   (one per person; the need's `supports` counts them)               |
+ * | need day        | NEEDDAY#<userId>#<date> | #COUNT           |   (needs filed and supports given that day, bounded)                |
  * | outlet          | OUTLET#<id>           | #META              | OWNER#<userId> / OUTLET#<id>         | CIRCLE#<id>#OUTLETS / <id>   |
  * | service         | OUTLET#<id>           | SERVICE#<serviceId>|                                      |                              |
  * | nearby entry    | OUTLET#<id>           | NEAR#<cat or *>    | NEAR#<cat or *>#<geohash6> / <geohash9>#<id> |                      |
@@ -66,6 +69,19 @@ export const keys = {
   healthReport: (circleId: string, profileId: string) => ({ PK: `HEALTH#${circleId}`, SK: `REPORT#${profileId}` }),
   healthSnapshot: (circleId: string, profileId: string, month: string) => ({ PK: `HEALTH#${circleId}`, SK: `SNAP#${profileId}#${month}` }),
   healthSnapshotPrefix: (profileId: string) => `SNAP#${profileId}#`,
+
+  need: (id: string) => ({ PK: `NEED#${id}`, SK: '#META' }),
+  needIndexes: (n: { id: string; circleId: string; authorId: string; createdAt: string }) => ({
+    GSI1PK: `CIRCLENEEDS#${n.circleId}`,
+    GSI1SK: `${n.createdAt}#${n.id}`,
+    GSI2PK: `USERNEEDS#${n.authorId}`,
+    GSI2SK: `${n.createdAt}#${n.id}`,
+  }),
+  needsOfCircle: (circleId: string) => `CIRCLENEEDS#${circleId}`,
+  needsOfUser: (userId: string) => `USERNEEDS#${userId}`,
+  needSupport: (needId: string, userId: string) => ({ PK: `NEED#${needId}`, SK: `SUPPORT#${userId}` }),
+  needSupportPrefix: 'SUPPORT#',
+  needDay: (userId: string, date: string) => ({ PK: `NEEDDAY#${userId}#${date}`, SK: '#COUNT' }),
 
   outletPartition: (id: string) => `OUTLET#${id}`,
   outlet: (id: string) => ({ PK: `OUTLET#${id}`, SK: '#META' }),

@@ -12,10 +12,10 @@
  *                          · withdrawn (by the author) · hidden (moderation; the text is kept for the audit)
  */
 import { AppError } from '../core/errors';
-import { NEED_LIMITS, NEED_STATE_NAMES, type NeedState, type Satisfaction } from '../../shared/needs';
+import { NEED_LIMITS, NEED_STATE_NAMES, type NeedAction, type NeedActor, type NeedState, type Satisfaction } from '../../shared/needs';
+import type { NeedHistoryEntry } from '../../shared/needs-api';
 
-export type NeedAction = 'accept' | 'plan' | 'start' | 'resolve' | 'confirm' | 'autoConfirm' | 'reopen' | 'markDuplicate' | 'outOfScope' | 'decline' | 'withdraw' | 'hide';
-export type NeedActor = 'author' | 'worker' | 'system';
+export type { NeedAction, NeedActor, NeedHistoryEntry };
 
 interface Rule {
   from: readonly NeedState[];
@@ -58,22 +58,6 @@ export interface NeedInput {
   responsible?: string;
   rating?: Satisfaction;
   /** A circle-health gap this need is planned against (type and compound). */
-  gap?: { type: string; compoundId?: string };
-}
-
-export interface NeedHistoryEntry {
-  at: string;
-  by: string;
-  role: NeedActor;
-  action: NeedAction;
-  from: NeedState;
-  to: NeedState;
-  note?: string;
-  owner?: string;
-  expectedDate?: string;
-  duplicateOf?: string;
-  responsible?: string;
-  rating?: Satisfaction;
   gap?: { type: string; compoundId?: string };
 }
 
