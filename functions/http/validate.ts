@@ -14,7 +14,14 @@ export type Schema<T> = z.core.$ZodType<T>;
 
 /** Parse with a zod schema; any failure becomes one 400 with every problem listed. */
 export function parseWith<T>(schema: Schema<T>, input: unknown, where: 'query' | 'body' | 'path'): T {
-  const result = z.safeParse(schema, input);
+  let result: ReturnType<typeof z.safeParse<Schema<T>>>;
+  try {
+    result = z.safeParse(schema, input);
+  } catch {
+    // zod runs an object's refinements even after a field failed, so a refinement may meet input it cannot
+    // read and throw (the hours overlap check on an invalid time): that input is invalid, not a server fault.
+    throw new AppError('VALIDATION_FAILED', `请求参数有误：${where} 内容无效`, { problems: [{ field: where, message: '内容无效' }] });
+  }
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => ({ field: i.path.join('.') || where, message: i.message }));
   const first = problems[0];
