@@ -58,7 +58,7 @@ function Report({ report, profile }: { report: CircleHealth; profile: string }) 
   const { totals, basis } = report;
   return (
     <>
-      <Text className="print-only print-title">{report.circleName} · 一刻钟便民生活圈体检报告</Text>
+      <Text className="print-only print-title">{report.circleName} · 体检报告</Text>
       <View className="card rule-note" data-testid="report-head">
         <Text className="card-title">{report.circleName}</Text>
         <Text data-testid="profile-name">评价标准：{report.profile.name}</Text>
