@@ -69,7 +69,10 @@ export async function call(url: string, opts: { method?: string; body?: unknown;
 export function runBench(options: StackOptions, body: (stack: Stack) => Promise<void>): void {
   let stack: Stack | undefined;
   process.env.STACK_QUIET ??= '1';
-  process.once('SIGINT', () => void (stack?.stop() ?? Promise.resolve()).finally(() => process.exit(130)));
+  // Stop what was started on Ctrl-C and on a kill too, so no database or function process is left behind.
+  const onSignal = () => void (stack?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   (async () => {
     try {
       stack = await startStack(options);

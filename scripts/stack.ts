@@ -10,6 +10,7 @@ import path from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, ListTablesCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { ensureDemoPoints, ensureDemoSlots, ensureDemoSupply, seedDemoData } from './demo-seed';
 import { ensureDemoCompounds } from './demo-compounds';
+import { ensureDemoNeeds } from './demo-needs';
 import { startH5Server } from './h5-server';
 
 export const ROOT = path.resolve(__dirname, '..');
@@ -215,6 +216,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       const points = await ensureDemoPoints();
       await ensureDemoSupply();
       await ensureDemoCompounds();
+      await ensureDemoNeeds();
       if (points) log(`published ${points} demo activities and rewards`);
       if (slots) log(`published ${slots} demo booking slots`);
     }

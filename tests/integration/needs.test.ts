@@ -3,7 +3,8 @@
  * limits, duplicates, moderation and who may do what.
  */
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { checkSupports } from '../../functions/needs/support-check';
 import { api, expectError, signInAs } from '../support/api';
 import { useStackTable, workerOfAnotherCircle } from '../support/db';
 import { db, queryAll, tableName } from '../../functions/db/client';
@@ -137,6 +138,17 @@ describe('concurrency', () => {
     await api(`/needs/${id}/support/withdraw`, { token: one.token, method: 'POST' });
     await api(`/needs/${id}/support/withdraw`, { token: one.token, method: 'POST' });
     expect([(await storedNeed(id))!.supports, await supportItems(id)]).toEqual([59, 59]);
+  });
+
+  it('check:needs passes on every need, and catches a count that drifted from its support items', async () => {
+    expect((await checkSupports()).problems).toEqual([]);
+    const id = (await file((await person()).token)).body.id;
+    await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.need(id), UpdateExpression: 'SET supports = :n', ExpressionAttributeValues: { ':n': 3 } }));
+    try {
+      expect((await checkSupports()).problems).toEqual([`${id}: supports 3 but 0 support items`]);
+    } finally {
+      await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.need(id), UpdateExpression: 'SET supports = :n', ExpressionAttributeValues: { ':n': 0 } }));
+    }
   });
 
   it('two workers acting on one need at once: one wins, the other 409', async () => {
