@@ -4,6 +4,7 @@ import { dateParam, idParam, idempotencyKeyOf, text } from '../http/validate';
 import { listCircles } from '../circles/store';
 import { NEED_KINDS, NEED_LIMITS, SATISFACTION, type NeedAction } from '../../shared/needs';
 import { CATEGORY_KEYS } from '../../shared/categories';
+import { requests, services } from './open311';
 import { act, autoConfirmDue, fileNeed, listNeeds, myNeeds, needDetail, publicFigures, support, withdrawSupport, workerInbox } from './needs';
 
 const idPath = z.object({ id: idParam });
@@ -64,6 +65,21 @@ export const inbox = route({ route: 'GET /worker/circles/{id}/needs', fn: 'needI
 
 export const figures = route({ route: 'GET /circles/{id}/needs/figures', fn: 'needFigures', role: 'PublicReadRole', auth: 'none', path: idPath, query: monthQuery }, async ({ path, query }) =>
   publicFigures(path.id, query.month),
+);
+
+const isoDate = z.string().check(z.refine((d) => !Number.isNaN(Date.parse(d)) && /^\d{4}-\d{2}-\d{2}/.test(d), '日期应为 ISO 8601 格式'));
+const open311Query = z.object({
+  jurisdiction_id: z.optional(idParam),
+  service_code: z.optional(z.enum(kinds, '没有这个服务类型')),
+  status: z.optional(z.enum(['open', 'closed'], 'status 只能是 open 或 closed')),
+  start_date: z.optional(isoDate),
+  end_date: z.optional(isoDate),
+});
+
+export const open311Services = route({ route: 'GET /open311/v2/services.json', fn: 'open311Services', role: 'PublicReadRole', auth: 'none' }, async () => services());
+
+export const open311Requests = route({ route: 'GET /open311/v2/requests.json', fn: 'open311Requests', role: 'PublicReadRole', auth: 'none', query: open311Query }, async ({ query, now }) =>
+  requests(query, now),
 );
 
 export const autoConfirm = scheduled(

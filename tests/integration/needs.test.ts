@@ -105,6 +105,24 @@ describe('the loop', () => {
   });
 });
 
+describe('Open311 GeoReport v2', () => {
+  it('lists our kinds as services and needs as requests, open or closed with notes, to the compound only', async () => {
+    const services = await api('/open311/v2/services.json');
+    expect(services.status).toBe(200);
+    expect(services.body.map((s: { service_code: string }) => s.service_code)).toEqual(['missing_service', 'outlet_problem', 'public_facility', 'other']);
+    const author = await person();
+    const id = (await file(author.token)).body.id;
+    await actOn(id, worker, { action: 'accept', note: '已转物业', owner: '陈社工', expectedDate: '2026-12-31' });
+    const all = await api('/open311/v2/requests.json?jurisdiction_id=c-hongfeng');
+    const mine = all.body.find((r: { service_request_id: string }) => r.service_request_id === id);
+    expect(mine).toMatchObject({ status: 'open', service_code: 'missing_service', status_notes: '已受理；已转物业', expected_datetime: '2026-12-31T18:00:00+08:00', address: '历下区东岭新村', lat: 36.6601, long: 117.0795 });
+    expect(JSON.stringify(mine)).not.toContain(author.id);
+    const closed = await api('/open311/v2/requests.json?status=closed&service_code=missing_service');
+    expect(closed.body.every((r: { status: string }) => r.status === 'closed')).toBe(true);
+    expectError(await api('/open311/v2/requests.json?status=maybe'), 400, 'VALIDATION_FAILED');
+  });
+});
+
 describe('limits', () => {
   it('at most 3 needs a day per person: the 4th is 429 with the time to wait, and nothing is written', async () => {
     const p = await person();
@@ -154,6 +172,8 @@ describe('concurrency', () => {
   it('two workers acting on one need at once: one wins, the other 409', async () => {
     const id = (await file((await person()).token)).body.id;
     const second = await person({ roles: ['resident', 'worker'], circleId: 'c-hongfeng' });
+    // Two illegal moves at once first, so serverless-offline has two warm instances of the function for the race.
+    await Promise.all([actOn(id, worker, { action: 'resolve', note: 'x' }), actOn(id, second.token, { action: 'resolve', note: 'x' })]);
     const [a, b] = await Promise.all([
       actOn(id, worker, { action: 'accept', note: '我来', owner: '陈社工', expectedDate: '2026-12-31' }),
       actOn(id, second.token, { action: 'accept', note: '我也来', owner: '李社工', expectedDate: '2026-12-30' }),
