@@ -127,6 +127,10 @@ export default function Mine() {
                 <Text>网点管理</Text>
                 <Text className="muted">暂停、关闭 ›</Text>
               </View>
+              <View className="setting-row" hoverClass="pressed" data-testid="health-report" onClick={() => Taro.navigateTo({ url: ROUTES.healthReport })}>
+                <Text>圈子体检</Text>
+                <Text className="muted">缺什么补什么 ›</Text>
+              </View>
             </>
           )}
           {stationsOf(user).length > 0 && (
@@ -162,6 +166,10 @@ export default function Mine() {
         <View className="setting-row" hoverClass="pressed" onClick={() => setLargeText(!largeText)} role="switch" aria-checked={largeText}>
           <Text>大字模式</Text>
           <Text className={`switch ${largeText ? 'on' : ''}`}>{largeText ? '已开启' : '已关闭'}</Text>
+        </View>
+        <View className="setting-row" hoverClass="pressed" data-testid="health-around" onClick={() => Taro.navigateTo({ url: ROUTES.healthAround })}>
+          <Text>我家附近有什么</Text>
+          <Text className="muted">步行15分钟内 ›</Text>
         </View>
         <View className="setting-row">
           <Text>当前位置</Text>
