@@ -3,6 +3,9 @@
  * secret like the real one and answers the documented error codes for special codes:
  *   code "bad-code-…"   → 40029 invalid code      code "rate-limit-…" → 45011
  *   code "system-busy-…" → -1 busy                 any other code is valid once (a reuse answers 40163)
+ * and for the content check: GET /cgi-bin/token (appid + secret → an access_token for 7200 s) and
+ * POST /wxa/msg_sec_check?access_token=… (version 2): text containing 违规 → suggest "risky" (label 20001),
+ * 待审 → "review", 繁忙 → errcode -1; a wrong or expired token → 40001; an empty content or openid → 44002.
  */
 import http from 'node:http';
 import { createHash } from 'node:crypto';
@@ -15,13 +18,40 @@ export interface FakeWechat {
 
 export async function startFakeWechat(port: number, appid: string, secret: string): Promise<FakeWechat> {
   const used = new Set<string>();
-  const state = { calls: 0 };
+  const state = { calls: 0, checks: 0, tokens: 0, token: '' };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const send = (body: object) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
+    if (url.pathname === '/cgi-bin/token') {
+      if (url.searchParams.get('appid') !== appid || url.searchParams.get('secret') !== secret) return send({ errcode: 40125, errmsg: 'invalid appsecret' });
+      state.token = `fake-token-${++state.tokens}`;
+      return send({ access_token: state.token, expires_in: 7200 });
+    }
+    if (url.pathname === '/wxa/msg_sec_check') {
+      if (req.method !== 'POST') return send({ errcode: 43302, errmsg: 'require POST method' });
+      let raw = '';
+      req.on('data', (c) => (raw += c));
+      req.on('end', () => {
+        state.checks++;
+        if (!state.token || url.searchParams.get('access_token') !== state.token) return send({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+        let body: { version?: number; openid?: string; scene?: number; content?: string };
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          return send({ errcode: 47001, errmsg: 'data format error' });
+        }
+        if (!body.content || !body.openid) return send({ errcode: 44002, errmsg: 'empty post data' });
+        if (body.version !== 2 || ![1, 2, 3, 4].includes(body.scene ?? 0)) return send({ errcode: 40129, errmsg: 'invalid scene' });
+        if (body.content.includes('繁忙')) return send({ errcode: -1, errmsg: 'system error' });
+        const suggest = body.content.includes('违规') ? 'risky' : body.content.includes('待审') ? 'review' : 'pass';
+        const label = suggest === 'pass' ? 100 : 20001;
+        return send({ errcode: 0, errmsg: 'ok', trace_id: `fake-${state.checks}`, result: { suggest, label }, detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: 90 }] });
+      });
+      return;
+    }
     if (url.pathname !== '/sns/jscode2session') {
       res.writeHead(404).end();
       return;

@@ -53,6 +53,8 @@ async function main() {
     h5Port: await port(10086, 'the H5 app'),
     echoFunctions: process.env.ECHO_FUNCTIONS === '1',
     functionLogFile: path.join(ROOT, '.data', 'functions.log'),
+    // WeChat's server API (sign-in, the content check) is the local fake: nothing leaves the machine.
+    fakeWechat: true,
   });
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
   console.log(`

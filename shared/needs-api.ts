@@ -35,6 +35,8 @@ export interface NeedRecord {
   outletId?: string;
   /** Hidden from the public (never from the worker). */
   anonymous: boolean;
+  /** WeChat's content check asked for a review: kept off public lists until the worker has acted on it. */
+  inReview?: boolean;
   state: NeedState;
   supports: number;
   reopens: number;
@@ -66,6 +68,7 @@ export interface NeedView {
   supports: number;
   reopens: number;
   escalated: boolean;
+  inReview: boolean;
   createdAt: string;
   history: NeedHistoryView[];
   /** For the caller: whether they are its author, have supported it, and which actions they may take now. */

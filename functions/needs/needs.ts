@@ -10,6 +10,7 @@ import type { AuthUser } from '../auth/authenticate';
 import { idempotent } from '../db/idempotency';
 import { getCircle } from '../circles/store';
 import { getUser } from '../users/store';
+import { msgSecCheck } from '../auth/wechat';
 import { shanghaiDate } from '../../shared/time';
 import { NEED_LIMITS, NEED_STATE_NAMES, OPEN_NEED_STATES, type NeedAction, type NeedKind, type Satisfaction } from '../../shared/needs';
 import type { NeedRecord, NeedView } from '../../shared/needs-api';
@@ -78,6 +79,7 @@ export async function viewOf(n: NeedRecord, user: AuthUser | undefined, now: Dat
     supports: n.supports,
     reopens: n.reopens,
     escalated: n.escalated,
+    inReview: !!n.inReview,
     createdAt: n.createdAt,
     history: n.history.map(({ by: _by, ...h }) => h),
     mine: !!user && (await isAuthor(user, n)),
@@ -87,10 +89,23 @@ export async function viewOf(n: NeedRecord, user: AuthUser | undefined, now: Dat
   };
 }
 
+/**
+ * WeChat's content check before anything is public (scene 3, 论坛): risky text is refused and not stored;
+ * text WeChat wants reviewed is stored but kept off public lists until the circle's worker has seen it.
+ */
+async function checkText(user: AuthUser, title: string, text: string): Promise<'pass' | 'review'> {
+  const account = await getUser(user.id);
+  // Accounts made by the local dev sign-in have no openid; the fake WeChat server accepts this stand-in.
+  const verdict = await msgSecCheck(`${title}\n${text}`, account?.openid ?? `dev-${user.id}`, 3);
+  if (verdict === 'risky') throw new AppError('VALIDATION_FAILED', '内容未通过安全检查，请修改后再提交', { reason: 'CONTENT_RISKY' });
+  return verdict;
+}
+
 export async function fileNeed(user: AuthUser, input: NewNeed, key: string, now: Date) {
   const authorId = input.forUserId ?? user.id;
   await requireActsFor(user, authorId, '只能为已绑定的家人提交诉求');
   await compoundOf(input.circleId, input.compoundId);
+  const verdict = await checkText(user, input.title, input.text);
   return idempotent(
     { userId: user.id, key, operation: 'POST /needs', body: input, now },
     async (id) => getNeed(id, { consistent: true }),
@@ -107,6 +122,7 @@ export async function fileNeed(user: AuthUser, input: NewNeed, key: string, now:
         text: input.text,
         ...(input.outletId ? { outletId: input.outletId } : {}),
         anonymous: input.anonymous ?? false,
+        ...(verdict === 'review' ? { inReview: true } : {}),
         state: 'submitted',
         supports: 0,
         reopens: 0,
@@ -132,8 +148,10 @@ export function secondsToMidnight(now: Date): number {
 
 async function needOr404(id: string, user: AuthUser | undefined): Promise<NeedRecord> {
   const n = await getNeed(id, { consistent: true });
-  // A hidden need is gone for everyone but the circle's worker (its text stays for the audit).
-  if (!n || (n.state === 'hidden' && !(user && isWorkerOf(user, n.circleId)))) throw notFound('诉求');
+  // A hidden need is gone for everyone but the circle's worker (its text stays for the audit); one waiting
+  // for review after the content check is seen only by its author and the worker.
+  const worker = !!user && isWorkerOf(user, n?.circleId);
+  if (!n || (n.state === 'hidden' && !worker) || (n.inReview && !worker && !(user && (n.authorId === user.id || n.filedBy === user.id)))) throw notFound('诉求');
   return n;
 }
 
@@ -151,7 +169,10 @@ export function hotness(n: Pick<NeedRecord, 'supports' | 'createdAt'>, now: Date
 
 export async function listNeeds(circleId: string, opts: { compoundId?: string; sort: NeedSort }, user: AuthUser | undefined, now: Date) {
   if (!(await getCircle(circleId))) throw notFound('生活圈');
-  const all = (await listNeedsOfCircle(circleId)).filter((n) => n.state !== 'hidden' && n.state !== 'duplicate' && (!opts.compoundId || n.compoundId === opts.compoundId));
+  const worker = !!user && isWorkerOf(user, circleId);
+  const all = (await listNeedsOfCircle(circleId)).filter(
+    (n) => n.state !== 'hidden' && n.state !== 'duplicate' && (!n.inReview || worker || n.authorId === user?.id || n.filedBy === user?.id) && (!opts.compoundId || n.compoundId === opts.compoundId),
+  );
   const sorted = opts.sort === 'hot' ? [...all].sort((a, b) => hotness(b, now) - hotness(a, now) || (a.createdAt < b.createdAt ? 1 : -1)) : all;
   return { items: await Promise.all(sorted.slice(0, 50).map((n) => viewOf(n, user, now))) };
 }
@@ -204,6 +225,8 @@ export async function act(user: AuthUser, id: string, input: ActionInput, now: D
   const t = transition(n, input.action, { id: user.id, role: rule.by }, input, now);
   const set: Partial<NeedRecord> = {};
   for (const k of ['owner', 'expectedDate', 'duplicateOf', 'responsible'] as const) if (t.history[k]) set[k] = t.history[k];
+  // The worker has seen it: a need the content check held for review is public from now on (unless hidden).
+  if (rule.by === 'worker' && n.inReview) set.inReview = false;
   if ((await moveNeed(n, t, set)) === 'changedMeanwhile') throw conflict('诉求刚被其他人处理过，请刷新后再试');
   if (original) await mergeSupporters(n, original, now);
   return needDetail(id, user, now);

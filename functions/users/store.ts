@@ -21,6 +21,8 @@ export interface UserRecord {
   familyCode?: string;
   /** Only for demo users: lets the local dev sign-in list them. */
   demo?: boolean;
+  /** The WeChat openid the account signed in with (WeChat's content check asks for it). */
+  openid?: string;
   /** Tokens are issued under this version (absent: 0); signing out moves it on, revoking every earlier token. */
   tokenVersion?: number;
   createdAt: string;
@@ -71,6 +73,7 @@ export async function findOrCreateWechatUser(openid: string, now = new Date()): 
       id: `u_${randomUUID().replace(/-/g, '').slice(0, 16)}`,
       nickname: '微信用户',
       roles: ['resident'],
+      openid,
       createdAt: now.toISOString(),
     };
     try {

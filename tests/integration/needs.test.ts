@@ -123,6 +123,31 @@ describe('Open311 GeoReport v2', () => {
   });
 });
 
+describe("WeChat's content check (the local fake server)", () => {
+  it('refuses risky text and stores nothing; holds text for review off the public list until the worker acts', async () => {
+    const p = await person();
+    const risky = await file(p.token, { ...base, text: '这里有违规内容，请勿传播。' });
+    expect(risky.status).toBe(400);
+    expect(risky.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: '内容未通过安全检查，请修改后再提交' });
+    expect((await api('/me/needs', { token: p.token })).body.items).toHaveLength(0);
+
+    const held = await file(p.token, { ...base, title: '待审的诉求标题' });
+    expect(held.status).toBe(201);
+    expect(held.body.inReview).toBe(true);
+    const listed = async (token?: string) => (await api('/circles/c-hongfeng/needs?sort=new', { token })).body.items.some((n: { id: string }) => n.id === held.body.id);
+    expect([await listed(), await listed(p.token), await listed(worker)]).toEqual([false, true, true]);
+    expectError(await api(`/needs/${held.body.id}`), 404, 'NOT_FOUND');
+    await actOn(held.body.id, worker, { action: 'accept', note: '内容无问题，已受理', owner: '陈社工', expectedDate: '2026-12-31' });
+    expect(await listed()).toBe(true);
+  });
+
+  it('answers 503 when WeChat is busy, and stores nothing', async () => {
+    const p = await person();
+    expectError(await file(p.token, { ...base, text: '微信系统繁忙时提交的诉求。' }), 503, 'UPSTREAM_BUSY');
+    expect((await api('/me/needs', { token: p.token })).body.items).toHaveLength(0);
+  });
+});
+
 describe('limits', () => {
   it('at most 3 needs a day per person: the 4th is 429 with the time to wait, and nothing is written', async () => {
     const p = await person();
