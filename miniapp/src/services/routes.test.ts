@@ -24,13 +24,20 @@ describe('page URLs', () => {
     expect(ROUTES.healthCompound('cm-xingfuli', 'gb50180')).toBe('/packages/health/pages/compound/index?id=cm-xingfuli&profile=gb50180');
   });
 
+  it('opens the needs list on a tab, and the figures of a circle', () => {
+    expect(ROUTES.needs()).toBe('/packages/needs/pages/list/index');
+    expect(ROUTES.needs('mine')).toBe('/packages/needs/pages/list/index?tab=mine');
+    expect(ROUTES.newNeed('cm-dongling')).toBe('/packages/needs/pages/new/index?compoundId=cm-dongling');
+    expect(ROUTES.needFigures('c-hongfeng')).toBe('/packages/needs/pages/figures/index?circleId=c-hongfeng');
+  });
+
   it('keeps several parameters in order', () => {
     expect(ROUTES.book('o-laozheng', 's02')).toBe('/packages/booking/pages/book/index?outletId=o-laozheng&serviceId=s02');
   });
 
   it('points at pages the app declares: tabs in the main package, the rest in subpackages', () => {
     expect(Object.values(TABS).every((t) => t.startsWith('/pages/'))).toBe(true);
-    const paths = Object.values(ROUTES).map((r) => (typeof r === 'function' ? r('x', 'y') : r).split('?')[0]);
-    expect(paths.every((p) => /^\/packages\/(outlet|booking|merchant|volunteer|worker|station|supply|health)\/pages\/[a-z]+\/index$/.test(p))).toBe(true);
+    const paths = Object.values(ROUTES).map((r) => (typeof r === 'function' ? (r as (...a: string[]) => string)('x', 'y') : r).split('?')[0]);
+    expect(paths.every((p) => /^\/packages\/(outlet|booking|merchant|volunteer|worker|station|supply|health|needs)\/pages\/[a-z]+\/index$/.test(p))).toBe(true);
   });
 });

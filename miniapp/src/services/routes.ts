@@ -54,4 +54,13 @@ export const ROUTES = {
   healthCompound: (id: string, profile?: string) => pageUrl('/packages/health/pages/compound/index', { id, profile }),
   /** A resident's view: what is within 15 minutes of their compound and what is not. */
   healthAround: '/packages/health/pages/around/index',
+  /** 社区需求: the circle's needs (热榜 / 最新 / 我的), for a compound when given. */
+  needs: (tab?: 'hot' | 'new' | 'mine') => pageUrl('/packages/needs/pages/list/index', { tab }),
+  need: (id: string) => pageUrl('/packages/needs/pages/detail/index', { id }),
+  /** 提需求, in a compound when the list was showing one. */
+  newNeed: (compoundId?: string) => pageUrl('/packages/needs/pages/new/index', { compoundId }),
+  /** The circle's worker: open needs by state with their SLA colours and the actions. */
+  needInbox: '/packages/needs/pages/inbox/index',
+  /** The month's public figures of a circle (受理率, 办结率, 满意率 …). */
+  needFigures: (circleId?: string) => pageUrl('/packages/needs/pages/figures/index', { circleId }),
 };
