@@ -19,6 +19,8 @@ export default defineAppConfig({
     },
     // Circle health: the worker's 圈子体检 and one compound of it, and a resident's 我家附近有什么.
     { root: 'packages/health', pages: ['pages/report/index', 'pages/compound/index', 'pages/around/index'] },
+    // Residents' needs (社区需求): the list, one need, 提需求, the worker's 需求处理 and the public figures.
+    { root: 'packages/needs', pages: ['pages/list/index', 'pages/detail/index', 'pages/new/index', 'pages/inbox/index', 'pages/figures/index'] },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/outlet'] },

@@ -10,7 +10,7 @@ import { PlaceBar } from '@/components/PlaceBar';
 import { ErrorState } from '@/components/StateView';
 import { usePlace } from '@/state/use-place';
 import { useAppState } from '@/state/app-state';
-import { TABS } from '@/services/routes';
+import { ROUTES, TABS } from '@/services/routes';
 
 export default function Home() {
   const { place, circle, circles, circlesError, reloadCircles } = usePlace();
@@ -50,6 +50,13 @@ export default function Home() {
         <View className="category-tile" hoverClass="pressed" onClick={() => browse('')}>
           <Text className="category-icon">⋯</Text>
           <Text className="category-name">全部</Text>
+        </View>
+      </View>
+
+      <View className="card" data-testid="home-needs">
+        <View className="setting-row" hoverClass="pressed" onClick={() => Taro.navigateTo({ url: ROUTES.needs() })}>
+          <Text>社区需求</Text>
+          <Text className="muted">身边缺什么，说给社区听 ›</Text>
         </View>
       </View>
 

@@ -96,6 +96,10 @@ export default function Mine() {
             <Text>我的纠错</Text>
             <Text className="muted">核实结果 ›</Text>
           </View>
+          <View className="setting-row" hoverClass="pressed" data-testid="my-needs" onClick={() => Taro.navigateTo({ url: ROUTES.needs('mine') })}>
+            <Text>我提的需求</Text>
+            <Text className="muted">办理进度 ›</Text>
+          </View>
           <View className="setting-row" hoverClass="pressed" data-testid="apply-outlet" onClick={() => Taro.navigateTo({ url: ROUTES.apply() })}>
             <Text>我要入驻</Text>
             <Text className="muted">把您的摊点放上地图 ›</Text>
@@ -105,6 +109,12 @@ export default function Mine() {
             <View className="setting-row" hoverClass="pressed" data-testid="my-outlets" onClick={() => Taro.navigateTo({ url: ROUTES.myOutlets })}>
               <Text>我的网点</Text>
               <Text className="muted">{user.outlets.some((o) => o.status && approvalOf(o.status) === 'pending') ? '申请进度、状态 ›' : '状态、修改、价格 ›'}</Text>
+            </View>
+          )}
+          {hasRole(user, 'worker') && (
+            <View className="setting-row" hoverClass="pressed" data-testid="need-inbox" onClick={() => Taro.navigateTo({ url: ROUTES.needInbox })}>
+              <Text>居民需求处理</Text>
+              <Text className="muted">红黄蓝时限 ›</Text>
             </View>
           )}
           {hasRole(user, 'worker') && (
