@@ -77,3 +77,16 @@ export interface NeedView {
   actions: NeedAction[];
   sla?: { signBy: string; replyBy: string; overdue: boolean; colour: 'red' | 'yellow' | 'blue' | null };
 }
+
+/** A circle's public figures for one month, computed from the histories (functions/needs/figures.ts). */
+export interface MonthFigures {
+  month: string;
+  submitted: number;
+  /** 受理率, 按时签收率, 办结率, 满意率, 重办率 as shares 0–1 (null when there is nothing to divide by). */
+  acceptedRate: number | null;
+  onTimeSignRate: number | null;
+  resolvedRate: number | null;
+  satisfiedRate: number | null;
+  reopenRate: number | null;
+  medianDaysToResolve: number | null;
+}

@@ -10,9 +10,10 @@ describe('working-day SLA', () => {
     expect(addWorkingDays('2026-12-04T07:00:00Z', 1).toISOString()).toBe('2026-12-07T07:00:00.000Z');
     expect(addWorkingDays('2026-12-04T07:00:00Z', 3).toISOString()).toBe('2026-12-09T07:00:00.000Z');
   });
-  it('colours an open need red when overdue, yellow within a day of its deadline, blue otherwise', () => {
+  it('colours an open need blue while fresh, yellow past half its time, red when overdue', () => {
     const n: NeedRecordLike = { createdAt: '2026-12-01T02:00:00Z', state: 'submitted', history: [] };
-    expect(slaOf(n, new Date('2026-12-01T05:00:00Z')).colour).toBe('yellow');
+    expect(slaOf(n, new Date('2026-12-01T05:00:00Z')).colour).toBe('blue');
+    expect(slaOf(n, new Date('2026-12-01T15:00:00Z')).colour).toBe('yellow');
     expect(slaOf(n, new Date('2026-12-02T03:00:00Z'))).toMatchObject({ colour: 'red', overdue: true });
     const signed = { ...n, state: 'accepted' as const, history: [h('accept', '2026-12-01T06:00:00Z')] };
     expect(slaOf(signed, new Date('2026-12-02T03:00:00Z'))).toMatchObject({ colour: 'blue', overdue: false, signedAt: '2026-12-01T06:00:00Z' });

@@ -9,6 +9,9 @@
 import { inShanghai } from '../../shared/time';
 import { NEED_SLA, OPEN_NEED_STATES, type NeedState } from '../../shared/needs';
 import type { NeedHistoryEntry } from './lifecycle';
+import type { MonthFigures } from '../../shared/needs-api';
+
+export type { MonthFigures };
 
 export interface NeedRecordLike {
   createdAt: string;
@@ -38,9 +41,7 @@ export interface Sla {
   colour: SlaColour | null;
 }
 
-const HOUR_MS = 3_600_000;
-
-/** 红 overdue · 黄 due within a day · 蓝 on time; none once the need is no longer open. */
+/** 红 overdue · 黄 past half the time to the next deadline · 蓝 fresh; none once the need is no longer open. */
 export function slaOf(n: NeedRecordLike, now: Date): Sla {
   const signBy = addWorkingDays(n.createdAt, NEED_SLA.signWorkingDays);
   const replyBy = addWorkingDays(n.createdAt, NEED_SLA.replyWorkingDays);
@@ -51,22 +52,12 @@ export function slaOf(n: NeedRecordLike, now: Date): Sla {
   let colour: SlaColour | null = null;
   if (OPEN_NEED_STATES.includes(n.state)) {
     const next = !signedAt ? signBy : !repliedAt ? replyBy : null;
-    colour = overdue ? 'red' : next && next.getTime() - now.getTime() < 24 * HOUR_MS ? 'yellow' : 'blue';
+    const half = next ? (Date.parse(n.createdAt) + next.getTime()) / 2 : Infinity;
+    colour = overdue ? 'red' : now.getTime() >= half ? 'yellow' : 'blue';
   }
   return { signBy: signBy.toISOString(), replyBy: replyBy.toISOString(), ...(signedAt ? { signedAt } : {}), ...(repliedAt ? { repliedAt } : {}), overdue, colour };
 }
 
-export interface MonthFigures {
-  month: string;
-  submitted: number;
-  /** 受理率, 按时签收率, 办结率, 满意率, 重办率 as shares 0–1 (null when there is nothing to divide by). */
-  acceptedRate: number | null;
-  onTimeSignRate: number | null;
-  resolvedRate: number | null;
-  satisfiedRate: number | null;
-  reopenRate: number | null;
-  medianDaysToResolve: number | null;
-}
 
 const share = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 1000 : null);
 

@@ -5,7 +5,7 @@
  */
 import type { FamilyLinks, ListResponse } from '@shared/api';
 import type { NeedAction, NeedKind, Satisfaction } from '@shared/needs';
-import type { NeedView } from '@shared/needs-api';
+import type { MonthFigures, NeedView } from '@shared/needs-api';
 import { api, idempotent, path } from '@/services/api';
 
 export { loadCircles } from '@/state/use-place';
@@ -38,16 +38,8 @@ export interface ActionBody {
 }
 
 /** GET /circles/{id}/needs/figures: the month's figures, computed by the server from the needs' histories. */
-export interface NeedFigures {
-  month: string;
-  submitted: number;
-  acceptedRate: number | null;
-  onTimeSignRate: number | null;
-  resolvedRate: number | null;
-  satisfiedRate: number | null;
-  reopenRate: number | null;
-  medianDaysToResolve: number | null;
-}
+/** The month's public figures, as the server computes them. */
+export type NeedFigures = MonthFigures;
 
 export const getNeeds = (circleId: string, query: { compoundId?: string; sort: NeedSort }) => api.get<ListResponse<NeedView>>(path`/circles/${circleId}/needs`, query);
 
