@@ -36,6 +36,7 @@ runBench({}, async (stack) => {
     key: randomUUID().replace(/-/g, ''),
     body: { circleId: 'c-hongfeng', compoundId: 'cm-dongling', kind: 'missing_service', title: '东岭新村缺一个修鞋摊', text: '基准测试：大家一起按我也需要。' },
   });
+  if (filed.status !== 201) throw new Error(`filing the need failed: ${filed.status} ${JSON.stringify(filed.body)}`);
   const needId = filed.body.id as string;
   progress(`need ${needId}; ${supporters.length} residents press 我也需要 at once`);
 

@@ -79,6 +79,7 @@ export interface StackOptions {
   h5Port?: number;
   seed?: boolean;
   /** Start a fake WeChat code2Session server and point the functions at it. */
+  /** Start the local fake WeChat server (default on; false leaves WECHAT_API_BASE unset). */
   fakeWechat?: boolean;
   /** Print the functions' output (request log lines). */
   echoFunctions?: boolean;
@@ -222,7 +223,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     }
 
     let wechatUrl: string | undefined;
-    if (opts.fakeWechat) {
+    // The local stack always answers WeChat's server API itself (sign-in, content check): nothing leaves the machine.
+    if (opts.fakeWechat ?? true) {
       const { startFakeWechat } = await import('./fake-wechat');
       const fake = await startFakeWechat(await freePort(), LOCAL_WECHAT.appid, LOCAL_WECHAT.secret);
       started.push(() => fake.close());
