@@ -78,7 +78,6 @@ export interface StackOptions {
   /** Serve miniapp/dist/h5 on this port with /api proxied to the functions. */
   h5Port?: number;
   seed?: boolean;
-  /** Start a fake WeChat code2Session server and point the functions at it. */
   /** Start the local fake WeChat server (default on; false leaves WECHAT_API_BASE unset). */
   fakeWechat?: boolean;
   /** Print the functions' output (request log lines). */
