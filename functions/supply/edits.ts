@@ -80,6 +80,23 @@ export async function confirmUnchanged(user: AuthUser, id: string, now: Date): P
   return outlet;
 }
 
+/**
+ * The circle's worker confirms a listed outlet is as recorded (a visit or a call: 上门核实): every check date
+ * moves to now, as the merchant's 信息无变化 would, with the worker's note in the audit. The way an outlet
+ * without an owner on the app (a stall entered by the community) leaves the 一年多未确认 list.
+ */
+export async function workerConfirm(user: AuthUser, id: string, note: string, now: Date): Promise<Outlet> {
+  const current = await getOutletWithServices(id);
+  if (!current) throw notFound('网点');
+  requireWorkerOf(user, current.outlet.circleId, '只能核实本社区的网点', '只有社区工作者可以核实网点');
+  if (ownsOutlet(user, current.outlet)) throw forbidden('不能核实自己的网点');
+  if (!FINDABLE_STATUSES.includes(statusOf(current.outlet))) throw new AppError('CONFLICT', '网点不在图上，无需核实', { reason: 'OUTLET_STATE' });
+  const outlet: Outlet = { ...current.outlet, checkedAt: checked(current.outlet.checkedAt, FRESH_FIELDS, now) };
+  const saved = await saveOutlet(outlet, current.services, { previous: current, extras: { audit: auditPut(id, { id: shortId(), at: now.toISOString(), by: user.id, role: 'worker', action: 'confirm', note }) } });
+  if (saved !== 'saved') throw new AppError('CONFLICT', '网点信息刚刚有了变化，请刷新', { reason: 'CHANGED' });
+  return outlet;
+}
+
 /** The revision waiting for review, for the outlet's merchant and its circle's worker. */
 export async function pendingRevision(user: AuthUser, id: string): Promise<{ revision: PendingRevision | null }> {
   const found = await getOutletWithServices(id);

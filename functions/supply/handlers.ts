@@ -6,7 +6,7 @@ import { DECISION_REASONS, OUTLET_STATUSES, REPORT_KINDS, REPORT_OUTCOMES, type 
 import { myReports, reportOutlet, reportTasks, resolveReports } from './corrections';
 import { apply, myApplication, myOutlets, submitApplication, updateApplication } from './onboarding';
 import { decideOutlet, outletAudit, reviewQueue } from './review';
-import { confirmUnchanged, decideRevision, editOutlet, pendingRevision, priceHistory } from './edits';
+import { confirmUnchanged, decideRevision, editOutlet, pendingRevision, priceHistory, workerConfirm } from './edits';
 
 const idPath = z.object({ id: idParam });
 
@@ -71,6 +71,11 @@ export const audit = route({ route: 'GET /outlets/{id}/audit', fn: 'outletAudit'
 export const edit = route(
   { route: 'POST /merchant/outlets/{id}/revisions', fn: 'outletEdit', role: 'OutletsRole', auth: 'required', path: idPath, body: outletApplicationSchema },
   async ({ user, path, body, now }) => editOutlet(user, path.id, body, now),
+);
+
+export const workerConfirmRoute = route(
+  { route: 'POST /worker/outlets/{id}/confirm', fn: 'outletWorkerConfirm', role: 'OutletsRole', auth: 'required', path: idPath, body: z.object({ note: text('核实说明', 200) }) },
+  async ({ user, path, body, now }) => workerConfirm(user, path.id, body.note, now),
 );
 
 export const confirm = route({ route: 'POST /merchant/outlets/{id}/confirm', fn: 'outletConfirm', role: 'OutletsRole', auth: 'required', path: idPath }, async ({ user, path, now }) =>
