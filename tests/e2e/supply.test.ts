@@ -181,7 +181,11 @@ it('陈社工 sees the diff of a pending edit and approves the new application i
   await expect(stale.innerText()).resolves.toContain('一年多未确认');
   await stale.locator('[data-testid="review-toggle"]').click();
   await stale.locator('.notice', { hasText: '一年多没有人确认过信息' }).waitFor();
-  await stale.locator('[data-testid="review-toggle"]').click();
+  // 上门核实: the worker says how it was checked, and it leaves the list.
+  await stale.locator('[data-testid="action-confirm"]').click();
+  await stale.locator('[data-testid="decision-note"] textarea').fill('电话核实，仍在原址营业');
+  await stale.locator('[data-testid="confirm-confirm"]').click();
+  await stale.waitFor({ state: 'detached' });
 
   const card = page.locator(`${queue} .review-card[data-outlet-id="${outletId}"]`);
   await card.locator('[data-testid="review-toggle"]').click();

@@ -79,6 +79,9 @@ export const getAudit = (id: string) => api.get<ListResponse<AuditEntry>>(path`/
 /** Without statuses: the review queue; with them: the circle's outlets in those statuses (网点管理). */
 export const getReviewQueue = (statuses?: OutletStatus[]) => api.get<ListResponse<ReviewItem>>('/worker/outlets', { status: statuses?.join(',') });
 
+/** 上门核实: the circle's worker confirms an outlet as recorded (the note says how). */
+export const confirmAsWorker = (id: string, note: string) => api.post<Outlet>(path`/worker/outlets/${id}/confirm`, { note });
+
 export const decideOutlet = (id: string, body: DecisionBody) => api.post<Outlet>(path`/worker/outlets/${id}/decisions`, body);
 
 export const decideRevision = (id: string, body: { revisionId: string; action: 'approve' | 'reject'; reason?: DecisionReason; note?: string }) =>

@@ -60,7 +60,8 @@ export function DecisionPanel({ choices, busy, error, onDecide, onReset }: {
         onNote={setNote}
         reasons={chosen.reasons}
         optional={!chosen.needsReason}
-        notePlaceholder={chosen.needsReason ? undefined : '想对商户说的话（可不填）'}
+        notePlaceholder={chosen.notePlaceholder ?? (chosen.needsReason ? undefined : '想对商户说的话（可不填）')}
+        noteRequired={chosen.noteRequired}
       />
       {chosen.needsDate && (
         <>

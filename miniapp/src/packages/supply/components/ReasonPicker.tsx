@@ -2,7 +2,7 @@ import { View, Text, Textarea } from '@tarojs/components';
 import { DECISION_REASONS, type DecisionReason } from '@shared/outlets';
 
 /** A reason from the code list (so decisions can be counted) and a note in words (so the merchant knows what to do). */
-export function ReasonPicker({ reason, note, onReason, onNote, reasons = Object.keys(DECISION_REASONS) as DecisionReason[], optional, notePlaceholder = '写给商户看：哪里要改、怎么改' }: {
+export function ReasonPicker({ reason, note, onReason, onNote, reasons = Object.keys(DECISION_REASONS) as DecisionReason[], optional, notePlaceholder = '写给商户看：哪里要改、怎么改', noteRequired }: {
   reason: DecisionReason | null;
   note: string;
   onReason(r: DecisionReason | null): void;
@@ -11,6 +11,7 @@ export function ReasonPicker({ reason, note, onReason, onNote, reasons = Object.
   reasons?: DecisionReason[];
   optional?: boolean;
   notePlaceholder?: string;
+  noteRequired?: boolean;
 }) {
   return (
     <View className="reason-picker">
@@ -26,7 +27,7 @@ export function ReasonPicker({ reason, note, onReason, onNote, reasons = Object.
           </View>
         </>
       )}
-      <Text className="field-label">说明（可不填）</Text>
+      <Text className="field-label">{noteRequired ? '说明（必填）' : '说明（可不填）'}</Text>
       <Textarea className="text-area" data-testid="decision-note" value={note} placeholder={notePlaceholder} maxlength={200} onInput={(e) => onNote(e.detail.value)} />
     </View>
   );

@@ -6,8 +6,8 @@ import { Async } from '@/components/Async';
 import { ROUTES } from '@/services/routes';
 import { useMutation } from '@/services/use-mutation';
 import { useRequest } from '@/services/use-request';
-import { decideOutlet, decideRevision, getPendingRevision, type ReviewItem, type WorkerAction } from '../api';
-import { APPLICATION_ACTIONS, manageActions, REVISION_ACTIONS } from '../form/actions';
+import { confirmAsWorker, decideOutlet, decideRevision, getPendingRevision, type ReviewItem, type WorkerAction } from '../api';
+import { APPLICATION_ACTIONS, manageActions, REVISION_ACTIONS, STALE_CONFIRM } from '../form/actions';
 import { changeLines } from '../form/changes';
 import { ChangeList } from './ChangeList';
 import { DecisionPanel, type DecisionInput } from './DecisionPanel';
@@ -56,7 +56,9 @@ export function ReviewCard({ item, onDecided }: { item: ReviewItem; onDecided():
     (action: string, input: DecisionInput) =>
       why === 'revision'
         ? decideRevision(outlet.id, { revisionId: revisionId ?? '', action: action as 'approve' | 'reject', ...input })
-        : decideOutlet(outlet.id, { action: action as WorkerAction, ...input }),
+        : action === 'confirm'
+          ? confirmAsWorker(outlet.id, input.note ?? '')
+          : decideOutlet(outlet.id, { action: action as WorkerAction, ...input }),
     {
       errors: 'inline',
       done: '已处理',
@@ -66,7 +68,7 @@ export function ReviewCard({ item, onDecided }: { item: ReviewItem; onDecided():
       },
     },
   );
-  const choices = why === 'application' ? APPLICATION_ACTIONS : why === 'revision' ? REVISION_ACTIONS : manageActions(status);
+  const choices = why === 'application' ? APPLICATION_ACTIONS : why === 'revision' ? REVISION_ACTIONS : why === 'stale' ? [STALE_CONFIRM, ...manageActions(status)] : manageActions(status);
 
   return (
     <View className={`card review-card ${open ? 'open' : ''}`} data-outlet-id={outlet.id} data-why={why}>
@@ -85,7 +87,7 @@ export function ReviewCard({ item, onDecided }: { item: ReviewItem; onDecided():
           {why === 'revision' && <PendingDiff outletId={outlet.id} onLoaded={setRevisionId} />}
           {why === 'stale' && (
             <View className="notice">
-              <Text>这个网点一年多没有人确认过信息，营业中筛选已不再包含它。请核实后处理。</Text>
+              <Text>这个网点一年多没有人确认过信息，营业中筛选已不再包含它。请电话或上门核实：信息无变化就点“已核实”并写明核实方式。</Text>
             </View>
           )}
           {status === 'closed_temporarily' && outlet.closedUntil && <Text className="muted">暂停营业至{outlet.closedUntil}</Text>}

@@ -17,6 +17,9 @@ export interface ActionChoice {
   reasons?: DecisionReason[];
   /** Picked in advance where only one fits (the code list has no "fixed" for a reinstatement). */
   defaultReason?: DecisionReason;
+  /** What the note asks for, when it is not the default "to the merchant" line. */
+  notePlaceholder?: string;
+  noteRequired?: boolean;
 }
 
 const FIX: DecisionReason[] = ['incomplete', 'prices_unclear', 'wrong_location', 'no_legal_basis', 'other'];
@@ -37,6 +40,9 @@ const SUSPEND: ActionChoice = { key: 'suspend', label: '暂停展示', needsReas
 const CLOSE_FOR_A_WHILE: ActionChoice = { key: 'closeTemporarily', label: '暂停营业', needsReason: true, needsDate: true, reasons: ['renovation', 'closed', 'other'] };
 const CLOSE: ActionChoice = { key: 'closePermanently', label: '关闭网点', needsReason: true, danger: true, reasons: STOP };
 const REINSTATE: ActionChoice = { key: 'reinstate', label: '恢复展示', needsReason: true, primary: true, reasons: ['other'], defaultReason: 'other' };
+
+/** An outlet nobody confirmed for a year: the worker checks it (a call, a visit) and says how in the note. */
+export const STALE_CONFIRM: ActionChoice = { key: 'confirm', label: '已核实，信息无变化', needsReason: false, primary: true, reasons: [], notePlaceholder: '核实方式，如：电话核实，仍在原址营业', noteRequired: true };
 
 /** 网点管理: the circle's listed, suspended and temporarily closed outlets. */
 export function manageActions(status: OutletStatus): ActionChoice[] {
