@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { usePhone, openRoute, signInAsDemo, h5Url, ARTIFACTS, externalRequests } from '../support/browser';
+import { usePhone, openRoute, signInAsDemo, h5Url, ARTIFACTS, externalRequests, screenshots } from '../support/browser';
 import { api, signInAs } from '../support/api';
 import { useStackTable } from '../support/db';
 import { goodApplication } from '../support/outlets';
@@ -36,16 +36,7 @@ const XINGFULI = { lat: 36.6668, lng: 117.0528 };
 const report = '.page.health-report';
 const cell = (compound: string, type: string) => page.locator(`${report} .heat-cell[data-compound="${compound}"][data-type="${type}"]`);
 
-/** A screenshot of the page on show; `whole` grows the viewport to the page's height first (see supply.test.ts). */
-async function shot(name: string, whole = false) {
-  const file = path.join(ARTIFACTS, `e2e-health-${name}.png`);
-  await page.waitForTimeout(400);
-  if (!whole) return void (await page.screenshot({ path: file }));
-  const height = await page.evaluate(() => Math.max(812, ...Array.from(document.querySelectorAll('.page')).filter((e) => (e as HTMLElement).offsetParent).map((e) => e.scrollHeight)));
-  await page.setViewportSize({ width: 375, height: Math.min(height + 60, 8000) });
-  await page.screenshot({ path: file });
-  await page.setViewportSize({ width: 375, height: 812 });
-}
+const shot = screenshots(() => page, 'health', 8000);
 
 let workerToken = '';
 let outletId = '';

@@ -7,9 +7,8 @@
  * 满意. The public figures page shows 受理率 and 办结率 up by the same step, 重办率 up, and 满意率 not down;
  * the need's page follows large-text mode. Screenshots go to artifacts/e2e-needs-*.png.
  */
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { usePhone, openRoute, signInAsDemo, ARTIFACTS, externalRequests } from '../support/browser';
+import { usePhone, openRoute, signInAsDemo, externalRequests, screenshots } from '../support/browser';
 import { api, signInAs } from '../support/api';
 import { useStackTable } from '../support/db';
 import { shanghaiDate } from '../../shared/time';
@@ -33,16 +32,7 @@ const TEXT = '3号楼前面那盏路灯坏了快两周，晚上下楼倒垃圾�
 const month = shanghaiDate(new Date()).slice(0, 7);
 const RATES = ['acceptedRate', 'onTimeSignRate', 'resolvedRate', 'satisfiedRate', 'reopenRate'] as const;
 
-/** A screenshot of the page on show; `whole` grows the viewport to the page's height first (see supply.test.ts). */
-async function shot(name: string, whole = false) {
-  const file = path.join(ARTIFACTS, `e2e-needs-${name}.png`);
-  await page.waitForTimeout(400);
-  if (!whole) return void (await page.screenshot({ path: file }));
-  const height = await page.evaluate(() => Math.max(812, ...Array.from(document.querySelectorAll('.page')).filter((e) => (e as HTMLElement).offsetParent).map((e) => e.scrollHeight)));
-  await page.setViewportSize({ width: 375, height: Math.min(height + 60, 6000) });
-  await page.screenshot({ path: file });
-  await page.setViewportSize({ width: 375, height: 812 });
-}
+const shot = screenshots(() => page, 'needs');
 
 const open = (route: string) => openRoute(page, route);
 const detail = '.page.needs-detail';

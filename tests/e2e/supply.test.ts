@@ -5,10 +5,9 @@
  * residents report 已关门 (a fourth report by the same person is refused kindly); the worker confirms it in
  * 纠错任务 and the outlet is gone; then the supply pages in large-text mode. Screenshots go to artifacts/.
  */
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { usePhone, openRoute, signInAsDemo, h5Url, ARTIFACTS, externalRequests } from '../support/browser';
+import { usePhone, openRoute, signInAsDemo, h5Url, externalRequests, screenshots } from '../support/browser';
 import { api } from '../support/api';
 import { useStackTable } from '../support/db';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -30,20 +29,7 @@ beforeAll(() => {
 const tag = randomUUID().slice(0, 6);
 const OUTLET_NAME = `测试修伞摊${tag}`;
 const SHUXIANGLI = { lat: 36.6642, lng: 117.0622, label: '书香里', source: 'community', communityId: 'cm-shuxiangli', circleId: 'c-hongfeng' };
-/**
- * A screenshot of the page on show; `whole` grows the viewport to the page's height first, because a Taro H5
- * page scrolls inside its own container and a full-page screenshot of the document would show one screen.
- */
-async function shot(name: string, whole = false) {
-  const file = path.join(ARTIFACTS, `e2e-supply-${name}.png`);
-  // The H5 router slides a page in; let it settle.
-  await page.waitForTimeout(400);
-  if (!whole) return void (await page.screenshot({ path: file }));
-  const height = await page.evaluate(() => Math.max(812, ...Array.from(document.querySelectorAll('.page')).filter((e) => (e as HTMLElement).offsetParent).map((e) => e.scrollHeight)));
-  await page.setViewportSize({ width: 375, height: Math.min(height + 60, 6000) });
-  await page.screenshot({ path: file });
-  await page.setViewportSize({ width: 375, height: 812 });
-}
+const shot = screenshots(() => page, 'supply');
 const open = (route: string) => openRoute(page, route);
 
 /**

@@ -85,3 +85,22 @@ export function externalRequests(page: Page): string[] {
   });
   return external;
 }
+
+/**
+ * Screenshots named `e2e-<prefix>-<name>.png` in artifacts/. `whole` grows the viewport to the page's height
+ * first, because a Taro H5 page scrolls inside its own container and a full-page screenshot of the document
+ * would show one screen.
+ */
+export function screenshots(page: () => Page, prefix: string, maxHeight = 6000) {
+  return async function shot(name: string, whole = false): Promise<void> {
+    const p = page();
+    const file = path.join(ARTIFACTS, `e2e-${prefix}-${name}.png`);
+    // The H5 router slides a page in; let it settle.
+    await p.waitForTimeout(400);
+    if (!whole) return void (await p.screenshot({ path: file }));
+    const height = await p.evaluate(() => Math.max(812, ...Array.from(document.querySelectorAll('.page')).filter((e) => (e as HTMLElement).offsetParent).map((e) => e.scrollHeight)));
+    await p.setViewportSize({ width: 375, height: Math.min(height + 60, maxHeight) });
+    await p.screenshot({ path: file });
+    await p.setViewportSize({ width: 375, height: 812 });
+  };
+}
