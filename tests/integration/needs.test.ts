@@ -169,13 +169,14 @@ describe('limits', () => {
 });
 
 describe('concurrency', () => {
-  it('60 residents supporting at once count exactly 60; one resident 20 times at once counts once', async () => {
+  it('60 residents supporting at once count exactly 60; one resident 50 times at once counts once', async () => {
     const id = (await file((await person()).token)).body.id;
     const people = await Promise.all(Array.from({ length: 60 }, () => person()));
     const results = await Promise.all(people.map((p) => api(`/needs/${id}/support`, { token: p.token, method: 'POST' })));
     expect(results.every((r) => r.status === 200)).toBe(true);
     const one = people[0];
-    await Promise.all(Array.from({ length: 20 }, () => api(`/needs/${id}/support`, { token: one.token, method: 'POST' })));
+    const again = await Promise.all(Array.from({ length: 50 }, () => api(`/needs/${id}/support`, { token: one.token, method: 'POST' })));
+    expect(again.every((r) => r.status === 200)).toBe(true);
     expect((await storedNeed(id))!.supports).toBe(60);
     expect(await supportItems(id)).toBe(60);
     await api(`/needs/${id}/support/withdraw`, { token: one.token, method: 'POST' });
