@@ -7,6 +7,7 @@ import {
   plan,
   recentMonths,
   similarNeeds,
+  neighbouringCompounds,
   slaLine,
   timeline,
   titleSimilarity,
@@ -55,6 +56,19 @@ describe('the duplicate suggestion', () => {
     expect(similarNeeds('路灯坏了', all, { compoundId: 'cm-xingfuli', compoundName: '幸福里小区', kind: 'public_facility' })).toEqual([]);
     expect(similarNeeds('想加两条长椅', all, { ...at, kind: 'public_facility' })).toEqual([]);
     expect(similarNeeds('灯', all, { ...at, kind: 'public_facility' })).toEqual([]);
+  });
+
+  it('offers a like need of a neighbouring compound, within a 10-minute walk, and not one farther off', () => {
+    const communities = [
+      { id: 'cm-hongfeng', lat: 36.6623, lng: 117.0565 },
+      { id: 'cm-xingfuli', lat: 36.6668, lng: 117.0528 },
+      { id: 'cm-dongling', lat: 36.6601, lng: 117.0795 },
+    ];
+    expect(neighbouringCompounds(communities, 'cm-xingfuli').sort()).toEqual(['cm-hongfeng', 'cm-xingfuli']);
+    expect(neighbouringCompounds(communities, 'cm-dongling')).toEqual(['cm-dongling']);
+    const from = { compoundId: 'cm-xingfuli', compoundName: '幸福里小区', kind: 'public_facility' as const };
+    expect(similarNeeds('北门路灯坏了', all, { ...from, neighbours: neighbouringCompounds(communities, 'cm-xingfuli') }).map((n) => n.id)).toEqual(['n_4']);
+    expect(similarNeeds('北门路灯坏了', all, from)).toEqual([]);
   });
 
   it("does not count the compound's own name or filler words as likeness", () => {

@@ -3,6 +3,7 @@
  * (a simple similarity of titles), the worker's choices and what each asks for, the SLA colours, and the
  * public figures as text. Tested beside it.
  */
+import { distanceMetres, reachMetres } from '@shared/walking';
 import { NEED_KINDS, NEED_LIMITS, NEED_STATE_NAMES, OPEN_NEED_STATES, SATISFACTION, type NeedAction, type NeedActor, type NeedKind, type NeedState } from '@shared/needs';
 import type { NeedHistoryView, NeedView } from '@shared/needs-api';
 
@@ -132,24 +133,32 @@ export function titleSimilarity(a: string, b: string, strip: readonly string[] =
 export const SIMILAR_THRESHOLD = 0.25;
 
 /**
- * Open needs of the same kind in the same compound whose titles are like this one, most alike first (at most
- * `limit`): offered as 支持这条 before a resident files a second copy.
+ * Open needs of the same kind in the same compound (or a neighbouring one, when `neighbours` names them) whose
+ * titles are like this one, most alike first (at most `limit`): offered as 支持这条 before a resident files a
+ * second copy.
  */
 export function similarNeeds(
   title: string,
   candidates: readonly NeedView[],
-  where: { kind: NeedKind; compoundId: string; compoundName?: string },
+  where: { kind: NeedKind; compoundId: string; compoundName?: string; neighbours?: readonly string[] },
   limit = 3,
 ): NeedView[] {
   if ([...title.trim()].length < 2) return [];
   const strip = where.compoundName ? [where.compoundName, where.compoundName.replace(/(小区|新村|社区|花园|苑)$/, '')] : [];
   return candidates
-    .filter((n) => n.kind === where.kind && n.compoundId === where.compoundId && isOpen(n.state))
+    .filter((n) => n.kind === where.kind && (n.compoundId === where.compoundId || !!where.neighbours?.includes(n.compoundId)) && isOpen(n.state))
     .map((n) => ({ n, score: titleSimilarity(title, n.title, strip) }))
     .filter((s) => s.score >= SIMILAR_THRESHOLD)
     .sort((a, b) => b.score - a.score || b.n.supports - a.n.supports)
     .slice(0, limit)
     .map((s) => s.n);
+}
+
+/** The compounds of a circle within a 10-minute walk of this one (itself included): its neighbours for duplicates. */
+export function neighbouringCompounds(communities: ReadonlyArray<{ id: string; lat: number; lng: number }>, compoundId: string): string[] {
+  const here = communities.find((c) => c.id === compoundId);
+  if (!here) return [compoundId];
+  return communities.filter((c) => distanceMetres(here, c) <= reachMetres(10)).map((c) => c.id);
 }
 
 // ---- the form ----

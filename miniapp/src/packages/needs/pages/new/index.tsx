@@ -16,7 +16,7 @@ import { readChoice, saveChoice } from '../../choice';
 import { CompoundChips } from '../../components/CompoundChips';
 import { StateTag } from '../../components/NeedCard';
 import { SupportButton } from '../../components/SupportButton';
-import { formProblem, KIND_HINTS, KIND_LIST, similarNeeds } from '../../view/needs-view';
+import { formProblem, KIND_HINTS, KIND_LIST, neighbouringCompounds, similarNeeds } from '../../view/needs-view';
 import '@/styles/points.scss';
 import '../../needs.scss';
 
@@ -60,10 +60,12 @@ function NeedFormView({ circles }: { circles: Circle[] }) {
 
   const family = useRequest(getFamilyLinks, [user?.id], !!user);
   const elders: FamilyLink[] = (family.data?.asFamily ?? []).filter((l) => l.state === 'confirmed');
-  // The compound's needs, newest first: the duplicate suggestion is worked out here from the title as typed.
-  const nearby = useRequest(() => getNeeds(circleId, { compoundId: compoundId!, sort: 'new' }), [circleId, compoundId], !!circleId && !!compoundId);
-  const compoundName = circles.find((c) => c.id === circleId)?.communities.find((m) => m.id === compoundId)?.name;
-  const alike = kind && compoundId ? similarNeeds(title, nearby.data?.items ?? [], { kind, compoundId, compoundName }) : [];
+  // The circle's needs, newest first: the duplicate suggestion is worked out here from the title as typed, over
+  // this compound and those within a 10-minute walk of it.
+  const nearby = useRequest(() => getNeeds(circleId, { sort: 'new' }), [circleId], !!circleId);
+  const communities = circles.find((c) => c.id === circleId)?.communities ?? [];
+  const compoundName = communities.find((m) => m.id === compoundId)?.name;
+  const alike = kind && compoundId ? similarNeeds(title, nearby.data?.items ?? [], { kind, compoundId, compoundName, neighbours: neighbouringCompounds(communities, compoundId) }) : [];
 
   const submit = useMutation(fileNeed, {
     // The same need sent again (a retry after a timeout) carries the same key, so it is filed once.
