@@ -78,7 +78,9 @@ function respond(status: number, body: unknown): APIGatewayProxyResultV2 {
 
 function readBody(event: APIGatewayProxyEventV2): unknown {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
-  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  // API Gateway always sends text; serverless-offline hands over a JSON body of false or 0 already parsed.
+  const text = typeof event.body === 'string' ? event.body : JSON.stringify(event.body);
+  const raw = event.isBase64Encoded ? Buffer.from(text, 'base64').toString('utf8') : text;
   if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
     throw new AppError('PAYLOAD_TOO_LARGE', `请求内容过大（上限 ${MAX_BODY_BYTES / 1024} KB）`);
   }
