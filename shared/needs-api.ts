@@ -62,6 +62,8 @@ export interface NeedView {
   title: string;
   text: string;
   outletId?: string;
+  /** The outlet a 网点问题 is about, by name. */
+  outletName?: string;
   author: string;
   state: NeedState;
   stateName: string;

@@ -3,7 +3,9 @@ import { created, route, scheduled } from '../http/handler';
 import { dateParam, idParam, idempotencyKeyOf, text } from '../http/validate';
 import { listCircles } from '../circles/store';
 import { NEED_KINDS, NEED_LIMITS, SATISFACTION, type NeedAction } from '../../shared/needs';
-import { CATEGORY_KEYS } from '../../shared/categories';
+import { HEALTH_PROFILES } from '../../shared/health/standards';
+
+const FACILITY_TYPES = [...new Set(Object.values(HEALTH_PROFILES).flatMap((p) => p.standards.map((s) => s.type)))] as [string, ...string[]];
 import { requests, services } from './open311';
 import { act, autoConfirmDue, fileNeed, listNeeds, myNeeds, needDetail, publicFigures, support, withdrawSupport, workerInbox } from './needs';
 
@@ -31,7 +33,8 @@ const actionBody = z.object({
   duplicateOf: z.optional(idParam),
   responsible: z.optional(text('负责部门', 40)),
   rating: z.optional(z.enum(Object.keys(SATISFACTION) as [keyof typeof SATISFACTION, ...Array<keyof typeof SATISFACTION>], '请选择满意程度')),
-  gap: z.optional(z.object({ type: z.enum(CATEGORY_KEYS as [string, ...string[]], '没有这个业态'), compoundId: z.optional(idParam) })),
+  // A gap of circle health: a facility type of the standards table (not an outlet category).
+  gap: z.optional(z.object({ type: z.enum(FACILITY_TYPES, '没有这个业态'), compoundId: z.optional(idParam) })),
 });
 
 const listQuery = z.object({ compoundId: z.optional(idParam), sort: z.optional(z.enum(['hot', 'new'], '排序只能是 hot 或 new')) });

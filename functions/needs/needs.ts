@@ -10,6 +10,8 @@ import type { AuthUser } from '../auth/authenticate';
 import { idempotent } from '../db/idempotency';
 import { getCircle } from '../circles/store';
 import { getUser } from '../users/store';
+import { getOutlet } from '../outlets/store';
+import { FINDABLE_STATUSES, statusOf } from '../../shared/outlets';
 import { msgSecCheck } from '../auth/wechat';
 import { shanghaiDate } from '../../shared/time';
 import { NEED_LIMITS, NEED_STATE_NAMES, OPEN_NEED_STATES, type NeedAction, type NeedKind, type Satisfaction } from '../../shared/needs';
@@ -72,7 +74,7 @@ export async function viewOf(n: NeedRecord, user: AuthUser | undefined, now: Dat
     kind: n.kind,
     title: n.title,
     text: n.text,
-    ...(n.outletId ? { outletId: n.outletId } : {}),
+    ...(n.outletId ? { outletId: n.outletId, outletName: (await getOutlet(n.outletId))?.name ?? '' } : {}),
     author,
     state: n.state,
     stateName: NEED_STATE_NAMES[n.state],
@@ -105,6 +107,10 @@ export async function fileNeed(user: AuthUser, input: NewNeed, key: string, now:
   const authorId = input.forUserId ?? user.id;
   await requireActsFor(user, authorId, '只能为已绑定的家人提交诉求');
   await compoundOf(input.circleId, input.compoundId);
+  if (input.outletId) {
+    const outlet = await getOutlet(input.outletId);
+    if (!outlet || !FINDABLE_STATUSES.includes(statusOf(outlet))) throw new AppError('VALIDATION_FAILED', '没有找到这个网点，请从附近网点中选择');
+  }
   const verdict = await checkText(user, input.title, input.text);
   return idempotent(
     { userId: user.id, key, operation: 'POST /needs', body: input, now },

@@ -148,6 +148,27 @@ describe("WeChat's content check (the local fake server)", () => {
   });
 });
 
+describe('links', () => {
+  it('names the outlet a 网点问题 is about, and refuses one that is not on the map', async () => {
+    const p = await person();
+    const res = await file(p.token, { ...base, kind: 'outlet_problem', title: '安心家电收费和标价不一样', outletId: 'o-anxin' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ outletId: 'o-anxin', outletName: '安心家电上门维修站' });
+    const q = await person();
+    expectError(await file(q.token, { ...base, kind: 'outlet_problem', outletId: 'o-nowhere' }), 400, 'VALIDATION_FAILED');
+    expect((await api('/me/needs', { token: q.token })).body.items).toHaveLength(0);
+  });
+
+  it('plans a need against a circle-health gap by its facility type, and refuses an outlet category there', async () => {
+    const id = (await file((await person()).token)).body.id;
+    await actOn(id, worker, { action: 'accept', note: '收到', owner: '陈社工', expectedDate: '2026-12-31' });
+    expectError(await actOn(id, worker, { action: 'plan', note: '列入计划', gap: { type: 'tidal_stall_x' } }), 400, 'VALIDATION_FAILED');
+    const planned = await actOn(id, worker, { action: 'plan', note: '列入明年便民网点补点计划', gap: { type: 'elder_care', compoundId: 'cm-dongling' } });
+    expect(planned.body.state).toBe('planned');
+    expect(planned.body.history.at(-1).gap).toEqual({ type: 'elder_care', compoundId: 'cm-dongling' });
+  });
+});
+
 describe('limits', () => {
   it('at most 3 needs a day per person: the 4th is 429 with the time to wait, and nothing is written', async () => {
     const p = await person();
